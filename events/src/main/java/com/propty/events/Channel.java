@@ -1,0 +1,6 @@
+package com.propty.events;
+
+/** The two ways a notice reaches a resident. */
+public enum Channel {
+    EMAIL, SMS
+}

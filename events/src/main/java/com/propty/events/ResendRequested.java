@@ -1,0 +1,27 @@
+package com.propty.events;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A chunk of a resend. {@code type} is the envelope's event type, so the resend's FULL/PARTIAL kind
+ * travels as {@code resendType} (CONTRACT §4 names both "type"; one JSON member cannot be both).
+ * Key: {@link Topics#chunkKey}.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ResendRequested(String eventId, String type, int version, Instant occurredAt,
+        String resendId, String noticeId, String propertyId, ResendScope scope, ResendType resendType,
+        Requester requestedBy, Instant requestedAt, Content content, List<Target> targets,
+        int chunkIndex, int chunkCount, ChannelTotals totals, int recipients) implements Event {
+
+    public static final String TYPE = "ResendRequested";
+
+    public static ResendRequested of(String resendId, String noticeId, String propertyId, ResendScope scope,
+            Requester requestedBy, Instant requestedAt, Content content, List<Target> targets,
+            int chunkIndex, int chunkCount, ChannelTotals totals, int recipients) {
+        return new ResendRequested(resendId + ":" + chunkIndex, TYPE, 1, Instant.now(), resendId, noticeId,
+                propertyId, scope, scope.type(), requestedBy, requestedAt, content, List.copyOf(targets),
+                chunkIndex, chunkCount, totals, recipients);
+    }
+}

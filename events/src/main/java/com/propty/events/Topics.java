@@ -1,0 +1,22 @@
+package com.propty.events;
+
+/** Kafka topic names of the contract, and the record keys that keep each recipient's events in order. */
+public final class Topics {
+    public static final String NOTICE_DISPATCH_REQUESTED = "notice-dispatch-requested";
+    public static final String RESEND_REQUESTED = "resend-requested";
+    public static final String DELIVERY_RESULTS = "delivery-results";
+
+    /** Targets per request chunk: 500 targets of ~200 bytes plus content of at most 60 KiB stays far under 256 KiB. */
+    public static final int CHUNK_SIZE = 500;
+
+    private Topics() {
+    }
+
+    public static String resultKey(String noticeId, String recipientId) {
+        return noticeId + ":" + recipientId;
+    }
+
+    public static String chunkKey(String noticeId, int chunkIndex) {
+        return noticeId + ":" + chunkIndex;
+    }
+}

@@ -1,0 +1,60 @@
+package com.propty.kit;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A failure the API reports as problem+json with a stable {@code code} (CONTRACT §3). Thrown by use
+ * cases; turned into a response in one place, {@link ProblemAdvice}.
+ */
+public class ApiProblem extends RuntimeException {
+
+    public record FieldError(String field, String message) {
+    }
+
+    private final HttpStatus status;
+    private final String code;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiProblem(HttpStatus status, String code, String title, String detail) {
+        this(status, code, title, detail, List.of());
+    }
+
+    public ApiProblem(HttpStatus status, String code, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiProblem notFound(String what) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", what + " was not found.");
+    }
+
+    public static ApiProblem validation(String field, String message) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                "The request is not valid.", List.of(new FieldError(field, message)));
+    }
+
+    public static ApiProblem conflict(String code, String title, String detail) {
+        return new ApiProblem(HttpStatus.CONFLICT, code, title, detail);
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,61 @@
+package com.propty.testsupport;
+
+import com.propty.localkafka.KafkaBroker;
+import com.propty.localmongo.MongoWireServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * The one way tests start embedded infrastructure: a real Kafka broker (KRaft, random port) and a
+ * MongoDB-wire server (in memory, random port), started once per test JVM and shared by every
+ * Spring context in it. Each call to {@link #register} gives the context its own database.
+ *
+ * <pre>
+ * &#64;DynamicPropertySource
+ * static void infrastructure(DynamicPropertyRegistry registry) {
+ *     TestInfrastructure.register(registry);
+ * }
+ * </pre>
+ */
+public final class TestInfrastructure {
+
+    private static KafkaBroker kafka;
+    private static MongoWireServer mongo;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            try {
+                Path dir = Files.createTempDirectory("test-kafka-");
+                kafka = KafkaBroker.start(0, dir, 4);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+        }
+        return kafka;
+    }
+
+    public static synchronized MongoWireServer mongo() {
+        if (mongo == null) {
+            mongo = MongoWireServer.inMemory();
+            Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
+        }
+        return mongo;
+    }
+
+    /** Points a Spring context at the shared broker and at a fresh database of the shared server. */
+    public static void register(DynamicPropertyRegistry registry) {
+        String database = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka().bootstrapServers());
+        registry.add("spring.cloud.stream.kafka.binder.brokers", () -> kafka().bootstrapServers());
+        registry.add("spring.mongodb.uri", () -> mongo().connectionString() + "/" + database);
+        registry.add("spring.mongodb.database", () -> database);
+    }
+}
