@@ -1,0 +1,94 @@
+package com.propty.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The records are the contract's Java face; the JSON Schemas its machine-readable one. They must agree. */
+class EventSchemasTest {
+
+    private final JsonMapper mapper = JsonMapper.builder().build();
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private static final Content CONTENT = new Content("Water shut-off", "The water is off on Monday.", "Water off Monday");
+    private static final List<Target> TARGETS = List.of(
+            new Target("r1", Channel.EMAIL, 1, "ann@example.com"),
+            new Target("r1", Channel.SMS, 1, "+15145550123"),
+            new Target("r2", Channel.SMS, 1, null));
+
+    @Test
+    void dispatchChunkValidatesAgainstItsSchema() {
+        var event = NoticeDispatchRequested.of("d1", "n1", "p1", CONTENT, TARGETS, 0, 1, ChannelTotals.count(TARGETS));
+        assertThat(errors("notice-dispatch-requested", event)).isEmpty();
+    }
+
+    @Test
+    void resendChunkValidatesAgainstItsSchema() {
+        var event = ResendRequested.of("rs1", "n1", "p1", ResendScope.SELECTED, new Requester("u1", "Ann"),
+                Instant.now(), CONTENT, TARGETS, 0, 1, ChannelTotals.count(TARGETS), 2);
+        assertThat(event.resendType()).isEqualTo(ResendType.PARTIAL);
+        assertThat(errors("resend-requested", event)).isEmpty();
+    }
+
+    @Test
+    void deliveryResultsValidateAgainstTheirSchema() {
+        var sent = DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.SENT, null, null, null,
+                "sendgrid", "msg-1", "ann@example.com");
+        var failed = DeliveryResult.of("n1", "r1", Channel.SMS, 2, "rs1", DeliveryStatus.FAILED,
+                ErrorCode.INVALID_ADDRESS, "21211", "not a valid phone number", "twilio", null, "+15550100000");
+        assertThat(errors("delivery-result", sent)).isEmpty();
+        assertThat(errors("delivery-result", failed)).isEmpty();
+    }
+
+    @Test
+    void schemaRejectsAResultWithoutItsTarget() {
+        String json = "{\"eventId\":\"e\",\"type\":\"DeliveryResult\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"status\":\"SENT\"}";
+        assertThat(schema("delivery-result").validate(json, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void schemaRejectsPendingAsAResult() {
+        var pending = DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.PENDING, null, null, null,
+                null, null, null);
+        assertThat(errors("delivery-result", pending)).isNotEmpty();
+    }
+
+    @Test
+    void readingIgnoresUnknownFields() {
+        String json = "{\"eventId\":\"e1\",\"type\":\"DeliveryResult\",\"version\":2,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n1\",\"recipientId\":\"r1\","
+                + "\"channel\":\"SMS\",\"attempt\":3,\"attemptId\":\"rs9\",\"status\":\"DELIVERED\","
+                + "\"somethingNew\":{\"nested\":true},\"anotherNewField\":42}";
+        DeliveryResult result = mapper.readValue(json, DeliveryResult.class);
+        assertThat(result.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(result.attempt()).isEqualTo(3);
+        assertThat(result.rank()).isEqualTo(StatusRank.of(3, DeliveryStatus.DELIVERED));
+    }
+
+    @Test
+    void recordsSurviveARoundTrip() {
+        var event = ResendRequested.of("rs1", "n1", "p1", ResendScope.FAILED_ONLY, new Requester("u1", "Ann"),
+                Instant.parse("2026-01-01T10:00:00Z"), CONTENT, TARGETS, 1, 3, new ChannelTotals(700, 800), 900);
+        assertThat(mapper.readValue(mapper.writeValueAsString(event), ResendRequested.class)).isEqualTo(event);
+    }
+
+    private List<Error> errors(String name, Object event) {
+        return schema(name).validate(mapper.writeValueAsString(event), InputFormat.JSON);
+    }
+
+    private Schema schema(String name) {
+        InputStream in = getClass().getResourceAsStream("/schemas/" + name + ".schema.json");
+        assertThat(in).as(name).isNotNull();
+        return registry.getSchema(in);
+    }
+}

@@ -1,0 +1,12 @@
+package com.propty.launcher;
+
+import java.util.Map;
+
+/**
+ * One process of the local platform: which jar, which environment, and how to tell it is ready.
+ *
+ * @param healthUrl an HTTP URL answering 200 when ready, or null to wait for {@code port} to accept connections
+ */
+record Component(String name, String jar, int port, String healthUrl, String heap, Map<String, String> env,
+        boolean infrastructure) {
+}

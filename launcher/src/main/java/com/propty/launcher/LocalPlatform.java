@@ -1,0 +1,58 @@
+package com.propty.launcher;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code ./run.sh [--demo] [--only name,…]}: starts the whole platform on embedded defaults and keeps it running until
+ * Ctrl-C (or SIGTERM), which stops every process cleanly.
+ */
+public final class LocalPlatform {
+
+    private LocalPlatform() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath());
+        long started = System.nanoTime();
+        int only = arguments.indexOf("--only");
+        Platform platform;
+        if (only >= 0 && only + 1 < arguments.size()) {
+            platform = Platform.startOnly(settings, List.of(arguments.get(only + 1).split(",")), System.out::println);
+        } else {
+            platform = Platform.start(settings, System.out::println);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping…");
+            platform.close();
+            System.out.println("stopped");
+        }, "platform-shutdown"));
+        System.out.printf("%nready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+        if (only < 0) {
+            printWelcome(settings);
+            if (arguments.contains("--demo")) {
+                new DemoSeed(settings.gatewayUrl(), System.out::println).run();
+            }
+        }
+        platform.watch();
+    }
+
+    private static void printWelcome(PlatformSettings s) {
+        System.out.println("""
+
+                Notice delivery platform is up (data in %s, logs in %s/logs)
+                  web page + API gateway  %s
+                  provider simulator      %s/admin/messages
+                  notice-service %d · resend-service %d · delivery-service %d · history-service %d
+                  Kafka localhost:%d · MongoDB-wire localhost:%d
+
+                Get a token (local profile only):
+                  curl -s -X POST %s/dev/token -H 'Content-Type: application/json' \\
+                    -d '{"sub":"manager-1","name":"Ann Manager","roles":["PROPERTY_MANAGER"],"properties":["demo-property"]}'
+                Ctrl-C stops everything.
+                """.formatted(s.dataDir(), s.dataDir(), s.gatewayUrl(), s.simulatorUrl(), s.noticePort(),
+                s.resendPort(), s.deliveryPort(), s.historyPort(), s.kafkaPort(), s.mongoPort(), s.gatewayUrl()));
+    }
+}

@@ -1,0 +1,109 @@
+package com.propty.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ports, directories and JVM options of a local platform. {@link #fromEnvironment} is what {@code ./run.sh} uses (fixed
+ * ports, each overridable by environment variable); {@link #randomPorts} is what the system tests use, so they never
+ * collide with a running {@code ./run.sh}.
+ */
+public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int noticePort, int resendPort,
+        int deliveryPort, int historyPort, int kafkaPort, int mongoPort, int simulatorPort, String jvmOptions,
+        Map<String, String> extraEnv) {
+
+    public static PlatformSettings fromEnvironment(Path home) {
+        Map<String, String> env = System.getenv();
+        return new PlatformSettings(home,
+                Path.of(env.getOrDefault("PROPTY_DATA_DIR", home.resolve(".local-data").toString())),
+                port(env, "GATEWAY_PORT", 8080), port(env, "NOTICE_SERVICE_PORT", 8081),
+                port(env, "RESEND_SERVICE_PORT", 8082), port(env, "DELIVERY_SERVICE_PORT", 8083),
+                port(env, "HISTORY_SERVICE_PORT", 8084), port(env, "KAFKA_PORT", 9092), port(env, "MONGO_PORT", 27017),
+                port(env, "SIMULATOR_PORT", 8089),
+                env.getOrDefault("PROPTY_JVM_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"), Map.of());
+    }
+
+    public static PlatformSettings randomPorts(Path home, Path dataDir, Map<String, String> extraEnv) {
+        return new PlatformSettings(home, dataDir, free(), free(), free(), free(), free(), free(), free(), free(),
+                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k", extraEnv);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String simulatorUrl() {
+        return "http://localhost:" + simulatorPort;
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** Every process of the platform, infrastructure first. */
+    List<Component> components() {
+        String kafka = kafkaBootstrap();
+        String mongo = "mongodb://localhost:" + mongoPort;
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("SPRING_PROFILES_ACTIVE", "local");
+        common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        common.put("NOTICE_SERVICE_URL", "http://localhost:" + noticePort);
+        common.put("RESEND_SERVICE_URL", "http://localhost:" + resendPort);
+        common.put("DELIVERY_SERVICE_URL", "http://localhost:" + deliveryPort);
+        common.put("HISTORY_SERVICE_URL", "http://localhost:" + historyPort);
+        common.put("PUBLIC_BASE_URL", gatewayUrl());
+        common.put("SENDGRID_HOST", "localhost:" + simulatorPort);
+        common.put("TWILIO_API_BASE_URL", simulatorUrl());
+        common.putAll(extraEnv);
+        return List.of(
+                new Component("kafka", "local-kafka/target/local-kafka-exec.jar", kafkaPort, null, "512m",
+                        Map.of("KAFKA_PORT", String.valueOf(kafkaPort),
+                                "KAFKA_DATA_DIR", dataDir.resolve("kafka").toString()), true),
+                new Component("mongo", "local-mongo/target/local-mongo-exec.jar", mongoPort, null, "768m",
+                        Map.of("MONGO_PORT", String.valueOf(mongoPort),
+                                "MONGO_DATA_FILE", dataDir.resolve("mongo/data.mv").toString()), true),
+                new Component("simulator", "provider-simulator/target/provider-simulator-exec.jar", simulatorPort,
+                        "http://localhost:" + simulatorPort + "/admin/messages?limit=0", "256m",
+                        merge(Map.of("SIMULATOR_PORT", String.valueOf(simulatorPort),
+                                "SIM_SENDGRID_WEBHOOK_URL", gatewayUrl() + "/webhooks/sendgrid/events"), extraEnv),
+                        true),
+                service("notice-service", noticePort, mongo, common),
+                service("resend-service", resendPort, mongo, common),
+                service("delivery-service", deliveryPort, mongo, common),
+                service("history-service", historyPort, mongo, common),
+                new Component("gateway", "gateway/target/gateway-exec.jar", gatewayPort,
+                        gatewayUrl() + "/actuator/health", "384m",
+                        merge(common, Map.of("GATEWAY_PORT", String.valueOf(gatewayPort))), false));
+    }
+
+    private static Component service(String name, int port, String mongo, Map<String, String> common) {
+        String portVariable = name.toUpperCase().replace('-', '_') + "_PORT";
+        return new Component(name, name + "/target/" + name + "-exec.jar", port,
+                "http://localhost:" + port + "/actuator/health", "384m",
+                merge(common, Map.of(portVariable, String.valueOf(port), "MONGODB_URI", mongo + "/" + name)), false);
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> m = new LinkedHashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+    }
+
+    private static int free() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package com.propty.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The help page's "Renvoyer un avis" journey end to end through the gateway (CONTRACT §1): counts before the click
+ * equal what is resent, the fixed address is used, history and statuses follow, and the error cases answer as
+ * documented.
+ */
+class ResendJourneyTest {
+
+    @Test
+    void failedOnlyResendUsesTheCurrentAddressAndIsRecordedInHistory() {
+        Journey journey = new Journey().withTheUsualMix();
+        String notice = journey.sendToAll();
+        journey.settled(notice);
+        Api api = journey.api;
+
+        api.ok(api.patch("/api/residents/" + journey.residents.get("Bob"), Map.of("email", journey.email("bob", "example.com"))), 200);
+
+        JsonNode options = api.ok(api.get("/api/notices/" + notice + "/resend-options?selected="
+                + journey.residents.get("Alice") + "," + journey.residents.get("Eve")), 200);
+        assertThat(options.get("resendable").asBoolean()).isTrue();
+        JsonNode failedOnly = option(options, "FAILED_ONLY");
+        assertThat(counts(failedOnly)).as("Bob email, Carol email+SMS, Eve SMS").containsExactly(3, 2, 2);
+        assertThat(failedOnly.get("addressUnchanged").asInt()).as("all but Bob's fixed email").isEqualTo(3);
+        assertThat(failedOnly.get("enabled").asBoolean()).isTrue();
+        assertThat(counts(option(options, "ALL_UNDELIVERED"))).as("Carol only received nothing").containsExactly(1, 1, 1);
+        assertThat(counts(option(options, "SELECTED"))).as("Alice has no failure, Eve's SMS").containsExactly(1, 0, 1);
+
+        String key = UUID.randomUUID().toString();
+        Api.Reply accepted = api.send("POST", "/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"),
+                Map.of("Idempotency-Key", key));
+        JsonNode resend = api.ok(accepted, 202);
+        assertThat(resend.get("type").asString()).isEqualTo("FULL");
+        assertThat(resend.get("recipients").asInt()).isEqualTo(3);
+        assertThat(resend.get("emails").asInt()).isEqualTo(2);
+        assertThat(resend.get("sms").asInt()).isEqualTo(2);
+        assertThat(resend.get("message").asString()).isEqualTo("Resending 2 emails and 2 SMS.");
+
+        JsonNode again = api.ok(api.send("POST", "/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"),
+                Map.of("Idempotency-Key", key)), 202);
+        assertThat(again.get("resendId").asString()).isEqualTo(resend.get("resendId").asString());
+
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, JsonNode> rows = journey.recipients(notice);
+            assertThat(journey.status(rows, "Bob", "EMAIL")).isEqualTo("DELIVERED");
+            assertThat(rows.get("Bob").get("EMAIL").get("attempt").asInt()).isEqualTo(2);
+            assertThat(rows.get("Bob").get("EMAIL").get("address").asString()).isEqualTo(journey.email("bob", "example.com"));
+            assertThat(journey.status(rows, "Carol", "EMAIL")).isEqualTo("FAILED");
+            assertThat(rows.get("Carol").get("EMAIL").get("attempt").asInt()).isEqualTo(2);
+            assertThat(rows.get("Carol").get("SMS").get("attempt").asInt()).isEqualTo(2);
+            assertThat(journey.status(rows, "Eve", "SMS")).isEqualTo("FAILED");
+            assertThat(rows.get("Eve").get("SMS").get("attempt").asInt()).isEqualTo(2);
+        });
+        assertThat(Simulator.accepted(journey.email("bob", "example.com"))).as("the new address was used").isEqualTo(1);
+        assertThat(Simulator.accepted(journey.email("bob", "invalid.example"))).isZero();
+        assertThat(Simulator.accepted(journey.email("alice", "example.com"))).as("Alice was not resent").isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode history = api.ok(api.get("/api/notices/" + notice + "/resends"), 200);
+            assertThat(history.size()).isEqualTo(1);
+            JsonNode row = history.get(0);
+            assertThat(row.get("resendId").asString()).isEqualTo(resend.get("resendId").asString());
+            assertThat(row.get("type").asString()).isEqualTo("FULL");
+            assertThat(row.get("scope").asString()).isEqualTo("FAILED_ONLY");
+            assertThat(row.get("recipients").asInt()).isEqualTo(3);
+            assertThat(row.get("requestedBy").get("id").asString()).isEqualTo("manager-" + journey.property);
+            assertThat(row.get("outcome").get("delivered").asInt()).isEqualTo(1);
+            assertThat(row.get("outcome").get("failed").asInt()).isEqualTo(3);
+            assertThat(row.get("outcome").get("pending").asInt()).isZero();
+        });
+        JsonNode after = journey.notice(notice);
+        assertThat(after.get("status").asString()).isEqualTo("PARTIALLY_FAILED");
+        assertThat(after.get("stats").get("email").get("delivered").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void allUndeliveredAndSelectedResendExactlyWhatTheirOptionsCounted() {
+        Journey journey = new Journey().withTheUsualMix();
+        String notice = journey.sendToAll();
+        journey.settled(notice);
+        Api api = journey.api;
+
+        JsonNode all = option(api.ok(api.get("/api/notices/" + notice + "/resend-options"), 200), "ALL_UNDELIVERED");
+        JsonNode allResend = api.ok(api.post("/api/notices/" + notice + "/resends",
+                Map.of("scope", "ALL_UNDELIVERED")), 202);
+        assertThat(List.of(allResend.get("recipients").asInt(), allResend.get("emails").asInt(),
+                allResend.get("sms").asInt())).isEqualTo(counts(all));
+
+        String eve = journey.residents.get("Eve");
+        JsonNode selectedOptions = api.ok(api.post("/api/notices/" + notice + "/resend-options",
+                Map.of("recipientIds", List.of(eve))), 200);
+        assertThat(counts(option(selectedOptions, "SELECTED"))).containsExactly(1, 0, 1);
+        JsonNode partial = api.ok(api.post("/api/notices/" + notice + "/resends",
+                Map.of("scope", "SELECTED", "recipientIds", List.of(eve))), 202);
+        assertThat(partial.get("type").asString()).isEqualTo("PARTIAL");
+        assertThat(partial.get("message").asString()).isEqualTo("Resending 1 SMS.");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode history = api.ok(api.get("/api/notices/" + notice + "/resends"), 200);
+            assertThat(history.size()).isEqualTo(2);
+            assertThat(history.get(0).get("type").asString()).as("newest first").isEqualTo("PARTIAL");
+            assertThat(history.get(1).get("type").asString()).isEqualTo("FULL");
+        });
+    }
+
+    @Test
+    void theErrorsOfTheHelpPage() {
+        Journey journey = new Journey();
+        journey.resident("Alice", journey.email("alice", "example.com"), "+15145550001");
+        Api api = journey.api;
+
+        String draft = journey.draft(null);
+        assertThat(api.post("/api/notices/" + draft + "/resends", Map.of("scope", "FAILED_ONLY")).code())
+                .isEqualTo("NOTICE_NOT_RESENDABLE");
+        JsonNode draftOptions = api.ok(api.get("/api/notices/" + draft + "/resend-options"), 200);
+        assertThat(draftOptions.get("resendable").asBoolean()).isFalse();
+        draftOptions.get("options").forEach(o -> assertThat(o.get("enabled").asBoolean()).isFalse());
+
+        String scheduled = journey.draft(null);
+        api.ok(api.post("/api/notices/" + scheduled + "/schedule",
+                Map.of("sendAt", Instant.now().plus(Duration.ofDays(2)).toString())), 200);
+        assertThat(api.post("/api/notices/" + scheduled + "/resends", Map.of("scope", "FAILED_ONLY")).code())
+                .isEqualTo("NOTICE_NOT_RESENDABLE");
+
+        String delivered = journey.sendToAll();
+        journey.settled(delivered);
+        Api.Reply nothingLeft = api.post("/api/notices/" + delivered + "/resends", Map.of("scope", "FAILED_ONLY"));
+        assertThat(nothingLeft.status()).isEqualTo(409);
+        assertThat(nothingLeft.code()).isEqualTo("NO_FAILED_RECIPIENTS");
+        assertThat(nothingLeft.contentType()).contains("application/problem+json");
+
+        assertThat(api.post("/api/notices/" + delivered + "/resends", Map.of("scope", "SELECTED")).code())
+                .isEqualTo("NO_RECIPIENTS_SELECTED");
+        assertThat(api.post("/api/notices/" + delivered + "/resends", Map.of("scope", "EVERYONE")).code())
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(RunningPlatform.api("stranger", "elsewhere")
+                .post("/api/notices/" + delivered + "/resends", Map.of("scope", "FAILED_ONLY")).status())
+                .isEqualTo(404);
+    }
+
+    private static JsonNode option(JsonNode options, String scope) {
+        for (JsonNode o : options.get("options")) {
+            if (o.get("scope").asString().equals(scope)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no option " + scope + " in " + options);
+    }
+
+    private static List<Integer> counts(JsonNode option) {
+        return List.of(option.get("recipients").asInt(), option.get("emails").asInt(), option.get("sms").asInt());
+    }
+}
