@@ -1,0 +1,21 @@
+package com.propty.gateway;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The platform's single entry point. It owns no data and no events: it authenticates users (JWT), checks
+ * that they are property managers or administrators, forwards their verified identity in {@code X-User-*}
+ * headers, and routes {@code /api/**} to notice-, resend- and history-service and provider webhooks
+ * ({@code /webhooks/**}, no JWT: the services check provider signatures) to delivery-service. It also serves
+ * the web page's static assets. Consumes and emits no Kafka events.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(GatewayApplication.class, args);
+    }
+}

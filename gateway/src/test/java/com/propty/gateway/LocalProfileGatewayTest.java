@@ -1,0 +1,393 @@
+package com.propty.gateway;
+
+import static com.propty.gateway.Gateway.bearer;
+import static com.propty.gateway.Gateway.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The gateway as the local run uses it (HS256 tokens, dev token endpoint), in front of stub services. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+@ActiveProfiles("local")
+class LocalProfileGatewayTest {
+
+    static final StubService NOTICE = new StubService("notice-service");
+    static final StubService RESEND = new StubService("resend-service");
+    static final StubService HISTORY = new StubService("history-service");
+    static final StubService DELIVERY = new StubService("delivery-service");
+    static final List<StubService> ALL = List.of(NOTICE, RESEND, HISTORY, DELIVERY);
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("propty.gateway.services.notice-service", NOTICE::url);
+        registry.add("propty.gateway.services.resend-service", RESEND::url);
+        registry.add("propty.gateway.services.history-service", HISTORY::url);
+        registry.add("propty.gateway.services.delivery-service", DELIVERY::url);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        ALL.forEach(StubService::close);
+    }
+
+    @LocalServerPort
+    int port;
+
+    Gateway gateway;
+
+    @BeforeEach
+    void setUp() {
+        gateway = new Gateway(port);
+        ALL.forEach(StubService::forget);
+    }
+
+    // --- authentication and roles -------------------------------------------------------------------------
+
+    @Test
+    void a_request_without_a_token_is_401_problem_and_never_forwarded() {
+        HttpResponse<String> response = gateway.get("/api/notices/n1");
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_token_signed_with_another_key_is_401() {
+        String forged = Tokens.hs256("another-secret-of-sufficient-length-0123456789abcdef",
+                Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
+
+        HttpResponse<String> response = gateway.get("/api/notices/n1", "Authorization", bearer(forged));
+
+        assertProblem(response, 401, "UNAUTHENTICATED");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer error=\"invalid_token\"");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void an_expired_token_is_401() {
+        JWTClaimsSet expired = Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(-10)).build();
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.hs256(Tokens.LOCAL_SECRET,
+                expired))), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void an_unsigned_alg_none_token_is_401() {
+        String unsigned = Tokens.algNone(Tokens.claims("u1", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(unsigned)), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_malformed_token_or_another_scheme_is_401() {
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", "Bearer not-a-jwt"), 401, "UNAUTHENTICATED");
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", "Basic dTE6cGFzcw=="), 401,
+                "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_user_without_a_manager_role_is_403_problem() {
+        String resident = Tokens.hs256(Tokens.LOCAL_SECRET,
+                Tokens.claims("u9", "RESIDENT", Duration.ofMinutes(5)).build());
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(resident)), 403, "FORBIDDEN");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_property_admin_is_let_through() {
+        String admin = Tokens.hs256(Tokens.LOCAL_SECRET,
+                Tokens.claims("u2", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
+
+        assertThat(gateway.get("/api/notices/n1", "Authorization", bearer(admin)).statusCode()).isEqualTo(200);
+    }
+
+    // --- identity forwarding and routing -------------------------------------------------------------------
+
+    @Test
+    void the_service_sees_the_verified_identity_and_not_the_headers_the_client_forged() {
+        HttpResponse<String> response = gateway.get("/api/notices/n1/recipients?status=FAILED&page=0",
+                "Authorization", bearer(Tokens.manager()),
+                "X-User-Id", "admin", "x-user-roles", "PROPERTY_ADMIN", "X-User-Properties", "every-property",
+                "X-User-Extra", "smuggled");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        StubService.Received received = single(NOTICE);
+        assertThat(received.path()).isEqualTo("/api/notices/n1/recipients");
+        assertThat(received.rawQuery()).isEqualTo("status=FAILED&page=0");
+        assertThat(received.header("X-User-Id")).isEqualTo("u1");
+        assertThat(received.header("X-User-Name")).isEqualTo("Ann Manager");
+        assertThat(received.header("X-User-Roles")).isEqualTo("PROPERTY_MANAGER");
+        assertThat(received.header("X-User-Properties")).isEqualTo("p1,p2");
+        assertThat(received.header("X-User-Extra")).isNull();
+        assertThat(received.header("Authorization")).as("the token stops at the gateway").isNull();
+    }
+
+    @Test
+    void a_name_with_accents_arrives_intact_and_a_missing_name_falls_back_to_the_subject() {
+        String accented = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u3", "PROPERTY_MANAGER",
+                Duration.ofMinutes(5)).claim("name", "Zoé Côté").build());
+        String nameless = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u4", "PROPERTY_MANAGER",
+                Duration.ofMinutes(5)).claim("name", null).build());
+
+        gateway.get("/api/notices/n1", "Authorization", bearer(accented));
+        gateway.get("/api/notices/n2", "Authorization", bearer(nameless));
+
+        assertThat(NOTICE.received()).extracting(r -> r.header("X-User-Name")).containsExactly("Zoé Côté", "u4");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "GET,    /api/notices/n1/resends,               history-service",
+            "POST,   /api/notices/n1/resends,               resend-service",
+            "GET,    /api/notices/n1/resend-options,        resend-service",
+            "POST,   /api/notices/n1/resend-options,        resend-service",
+            "GET,    /api/notices/n1,                       notice-service",
+            "POST,   /api/notices/n1/send,                  notice-service",
+            "GET,    /api/notices/n1/recipients/export,     notice-service",
+            "POST,   /api/properties/p1/notices,            notice-service",
+            "GET,    /api/properties/p1/residents,          notice-service",
+            "PATCH,  /api/residents/r1,                     notice-service",
+            "DELETE, /api/residents/r1,                     notice-service"})
+    void each_path_goes_to_the_service_that_owns_it(String method, String path, String service) {
+        HttpResponse<String> response = gateway.send(gateway.request(path, "Authorization", bearer(Tokens.manager()),
+                "Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response)).containsEntry("service", service).containsEntry("method", method)
+                .containsEntry("path", path);
+    }
+
+    @Test
+    void a_problem_from_a_service_passes_through_untouched() {
+        HttpResponse<String> response = gateway.post("/api/notices/n1/conflict", "{}",
+                "Authorization", bearer(Tokens.manager()));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).isEqualTo(StubService.CONFLICT_PROBLEM);
+    }
+
+    @Test
+    void provider_webhooks_reach_delivery_service_whatever_their_authorization_header_and_without_a_jwt() {
+        String form = "MessageSid=SM1&MessageStatus=delivered";
+        HttpResponse<String> twilio = gateway.send(gateway.request("/webhooks/twilio/status?n=n1&r=r1&a=1&id=d1",
+                        "Authorization", "Bearer not-a-jwt-at-all", "X-Twilio-Signature", "sig",
+                        "X-User-Id", "forged", "Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        HttpResponse<String> sendgrid = gateway.post("/webhooks/sendgrid/events", "[]",
+                "Authorization", "Basic c2VuZGdyaWQ6c2VjcmV0");
+
+        assertThat(twilio.statusCode()).isEqualTo(200);
+        assertThat(sendgrid.statusCode()).isEqualTo(200);
+        List<StubService.Received> received = DELIVERY.received();
+        assertThat(received).extracting(StubService.Received::path)
+                .containsExactly("/webhooks/twilio/status", "/webhooks/sendgrid/events");
+        StubService.Received callback = received.get(0);
+        assertThat(callback.rawQuery()).isEqualTo("n=n1&r=r1&a=1&id=d1");
+        assertThat(callback.bodyBytes()).isEqualTo(form.length());
+        assertThat(callback.header("X-Twilio-Signature")).isEqualTo("sig");
+        assertThat(callback.header("Authorization")).isEqualTo("Bearer not-a-jwt-at-all");
+        assertThat(callback.header("X-User-Id")).as("identity headers are never taken from a client").isNull();
+    }
+
+    @Test
+    void server_sent_events_stream_through_one_by_one_even_when_they_open_after_the_response_timeout() throws Exception {
+        HttpResponse<Stream<String>> response = gateway.send(gateway.request("/api/notices/n1/stream",
+                "Authorization", bearer(Tokens.manager()), "Accept", "text/event-stream").GET().build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+
+        try (Stream<String> lines = response.body()) {
+            Iterator<String> events = lines.filter(line -> line.startsWith("data:")).iterator();
+            String first = CompletableFuture.supplyAsync(events::next).get(5, TimeUnit.SECONDS);
+            assertThat(first).isEqualTo("data: {\"n\":1}");
+            assertThat(NOTICE.secondEventSent()).as("the first event arrived before the second was sent").isFalse();
+
+            NOTICE.releaseSecondEvent();
+            String second = CompletableFuture.supplyAsync(events::next).get(5, TimeUnit.SECONDS);
+            assertThat(second).isEqualTo("data: {\"n\":2}");
+        } finally {
+            NOTICE.releaseSecondEvent();
+        }
+    }
+
+    @Test
+    void a_service_that_does_not_answer_in_time_is_504_problem() {
+        assertProblem(gateway.get("/api/notices/n1/slow", "Authorization", bearer(Tokens.manager())), 504,
+                "GATEWAY_TIMEOUT");
+    }
+
+    // --- what is not routed ---------------------------------------------------------------------------------
+
+    @Test
+    void an_unknown_api_path_is_404_problem_once_authenticated_and_401_before() {
+        assertProblem(gateway.get("/api/unknown/thing", "Authorization", bearer(Tokens.manager())), 404, "NOT_FOUND");
+        assertProblem(gateway.get("/api/unknown/thing"), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void internal_service_apis_are_never_reachable_through_the_gateway() {
+        assertProblem(gateway.get("/internal/notices/n1/delivery-states"), 404, "NOT_FOUND");
+        assertProblem(gateway.get("/internal/notices/n1/delivery-states", "Authorization", bearer(Tokens.manager())),
+                404, "NOT_FOUND");
+        HttpResponse<String> encodedDots = gateway.get("/api/notices/%2e%2e/%2e%2e/internal/notices/n1/delivery-states",
+                "Authorization", bearer(Tokens.manager()));
+        HttpResponse<String> plainDots = gateway.get("/api/notices/../../internal/notices/n1/delivery-states",
+                "Authorization", bearer(Tokens.manager()));
+
+        assertThat(encodedDots.statusCode()).isBetween(400, 404);
+        assertThat(plainDots.statusCode()).isBetween(400, 404);
+        assertNothingForwarded();
+    }
+
+    // --- request size -----------------------------------------------------------------------------------------
+
+    @Test
+    void a_body_over_one_mebibyte_is_413_problem() {
+        byte[] body = new byte[1024 * 1024 + 1];
+
+        HttpResponse<String> response = gateway.send(gateway.request("/api/properties/p1/residents",
+                "Authorization", bearer(Tokens.manager()), "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_chunked_body_that_grows_over_the_limit_is_413_problem() {
+        byte[] body = new byte[1024 * 1024 + 4096];
+
+        HttpResponse<String> response = gateway.send(gateway.request("/api/properties/p1/residents",
+                "Authorization", bearer(Tokens.manager()), "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> (InputStream) new ByteArrayInputStream(body)))
+                .build());
+
+        assertProblem(response, 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void a_body_at_the_limit_is_forwarded() {
+        byte[] body = new byte[1024 * 1024];
+
+        HttpResponse<String> response = gateway.send(gateway.request("/api/properties/p1/residents",
+                "Authorization", bearer(Tokens.manager()), "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(single(NOTICE).bodyBytes()).isEqualTo(body.length);
+    }
+
+    // --- dev token, health, page ------------------------------------------------------------------------------
+
+    @Test
+    void the_dev_token_endpoint_issues_a_token_the_gateway_accepts() {
+        HttpResponse<String> issued = gateway.post("/dev/token", "{\"sub\":\"u7\",\"name\":\"Ann\","
+                + "\"roles\":[\"PROPERTY_MANAGER\"],\"properties\":[\"demo-property\"],\"ttlSeconds\":3600}");
+        assertThat(issued.statusCode()).isEqualTo(200);
+        String token = (String) json(issued).get("token");
+
+        HttpResponse<String> routed = gateway.get("/api/properties/demo-property/notices",
+                "Authorization", bearer(token));
+
+        assertThat(routed.statusCode()).isEqualTo(200);
+        StubService.Received received = single(NOTICE);
+        assertThat(received.header("X-User-Id")).isEqualTo("u7");
+        assertThat(received.header("X-User-Name")).isEqualTo("Ann");
+        assertThat(received.header("X-User-Roles")).isEqualTo("PROPERTY_MANAGER");
+        assertThat(received.header("X-User-Properties")).isEqualTo("demo-property");
+    }
+
+    @Test
+    void the_dev_token_endpoint_refuses_a_request_without_a_subject_or_with_broken_json() {
+        HttpResponse<String> noSubject = gateway.post("/dev/token", "{\"roles\":[\"PROPERTY_MANAGER\"]}");
+        assertProblem(noSubject, 400, "VALIDATION_FAILED");
+        assertThat(noSubject.body()).contains("\"field\":\"sub\"");
+
+        assertProblem(gateway.post("/dev/token", "{\"sub\":"), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void health_and_metrics_are_open() {
+        HttpResponse<String> health = gateway.get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(json(health)).containsEntry("status", "UP");
+
+        HttpResponse<String> metrics = gateway.get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void the_page_is_served_without_a_token_and_with_security_headers() {
+        HttpResponse<String> page = gateway.get("/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).containsIgnoringCase("<!doctype html>");
+        Map<String, List<String>> headers = page.headers().map();
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(headers).containsKey("cache-control");
+    }
+
+    @Test
+    void paths_outside_the_known_ones_are_denied_by_default() {
+        assertProblem(gateway.get("/admin/secrets"), 401, "UNAUTHENTICATED");
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+
+    static void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        Map<String, Object> problem = json(response);
+        assertThat(problem).containsEntry("status", status).containsEntry("code", code)
+                .containsKeys("type", "title", "detail");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static void assertNothingForwarded() {
+        ALL.forEach(service -> assertThat(service.received()).as("requests forwarded to a service").isEmpty());
+    }
+
+    private static StubService.Received single(StubService service) {
+        assertThat(service.received()).hasSize(1);
+        return service.received().get(0);
+    }
+}

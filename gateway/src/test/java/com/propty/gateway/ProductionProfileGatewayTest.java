@@ -1,0 +1,86 @@
+package com.propty.gateway;
+
+import static com.propty.gateway.Gateway.bearer;
+import static com.propty.gateway.LocalProfileGatewayTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway without the local profile: RS256 tokens from an identity provider's JWK set, no dev token
+ * endpoint, no local secret. history-service is down in this setup.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProductionProfileGatewayTest {
+
+    static final IdentityProvider IDENTITY_PROVIDER = new IdentityProvider();
+    static final StubService NOTICE = new StubService("notice-service");
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("propty.jwt.jwk-set-uri", IDENTITY_PROVIDER::jwkSetUri);
+        registry.add("propty.gateway.services.notice-service", NOTICE::url);
+        registry.add("propty.gateway.services.history-service", StubService::deadUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        NOTICE.close();
+        IDENTITY_PROVIDER.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    Gateway gateway;
+
+    @BeforeEach
+    void setUp() {
+        gateway = new Gateway(port);
+        NOTICE.forget();
+    }
+
+    private String rs256Manager() {
+        return Tokens.rs256(IDENTITY_PROVIDER.key(),
+                Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
+    }
+
+    @Test
+    void a_token_signed_by_the_identity_provider_is_accepted() {
+        HttpResponse<String> response = gateway.get("/api/notices/n1", "Authorization", bearer(rs256Manager()));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(NOTICE.received()).singleElement()
+                .satisfies(received -> assertThat(received.header("X-User-Id")).isEqualTo("u1"));
+    }
+
+    @Test
+    void a_token_signed_with_the_local_secret_is_refused() {
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager())), 401,
+                "UNAUTHENTICATED");
+        assertThat(NOTICE.received()).isEmpty();
+    }
+
+    @Test
+    void there_is_no_dev_token_endpoint() {
+        assertProblem(gateway.post("/dev/token", "{\"sub\":\"u1\",\"roles\":[\"PROPERTY_ADMIN\"]}"), 404,
+                "NOT_FOUND");
+    }
+
+    @Test
+    void a_service_that_is_down_is_503_problem_not_500() {
+        HttpResponse<String> response = gateway.get("/api/notices/n1/resends", "Authorization",
+                bearer(rs256Manager()));
+
+        assertProblem(response, 503, "SERVICE_UNAVAILABLE");
+        assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Connection refused");
+    }
+}
