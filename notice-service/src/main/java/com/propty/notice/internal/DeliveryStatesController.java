@@ -1,0 +1,105 @@
+package com.propty.notice.internal;
+
+import com.propty.events.Channel;
+import com.propty.events.Content;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.kit.ApiProblem;
+import com.propty.notice.notice.Notice;
+import com.propty.notice.notice.NoticeStatus;
+import com.propty.notice.notice.Notices;
+import com.propty.notice.recipient.Recipient;
+import com.propty.notice.recipient.Recipients;
+import com.propty.notice.resident.Resident;
+import com.propty.notice.resident.Residents;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What resend-service decides eligibility from: every recipient's channel states with the resident's
+ * current contacts, archive flag and opt-outs. Internal (no caller headers; the gateway never routes
+ * {@code /internal/**}). Written as a stream, a batch of recipients at a time, for large notices.
+ */
+@RestController
+class DeliveryStatesController {
+
+    private final Notices notices;
+    private final Recipients recipients;
+    private final Residents residents;
+    private final JsonMapper json;
+
+    DeliveryStatesController(Notices notices, Recipients recipients, Residents residents, JsonMapper json) {
+        this.notices = notices;
+        this.recipients = recipients;
+        this.residents = residents;
+        this.json = json;
+    }
+
+    record Header(String noticeId, String propertyId, NoticeStatus status, List<Channel> channels, Content content) {
+    }
+
+    record ChannelDelivery(DeliveryStatus status, int attempt, String address, ErrorCode errorCode) {
+    }
+
+    record RecipientStates(String recipientId, String name, String email, String phone, boolean archived,
+            Set<Channel> optedOut, Map<Channel, ChannelDelivery> channels) {
+    }
+
+    @GetMapping("/internal/notices/{noticeId}/delivery-states")
+    ResponseEntity<StreamingResponseBody> deliveryStates(@PathVariable String noticeId) {
+        Notice notice = notices.find(noticeId);
+        if (notice == null) {
+            throw ApiProblem.notFound("Notice");
+        }
+        Header header = new Header(notice.id(), notice.propertyId(), notice.status(), notice.channels(),
+                new Content(notice.title(), notice.body(), notice.effectiveSmsText()));
+        StreamingResponseBody body = out -> {
+            String head = json.writeValueAsString(header);
+            out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
+            out.write(",\"recipients\":[".getBytes(StandardCharsets.UTF_8));
+            boolean[] first = {true};
+            recipients.forEachBatch(new Recipients.Filter(noticeId, EnumSet.noneOf(DeliveryStatus.class), null), 500,
+                    batch -> write(out, batch, first));
+            out.write("]}".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        };
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    private void write(OutputStream out, List<Recipient> batch, boolean[] first) {
+        Map<String, Resident> current = residents.byIds(batch.stream().map(Recipient::recipientId).toList());
+        try {
+            for (Recipient recipient : batch) {
+                Resident resident = current.get(recipient.recipientId());
+                Map<Channel, ChannelDelivery> channels = new EnumMap<>(Channel.class);
+                recipient.channels().forEach((channel, state) -> channels.put(channel,
+                        new ChannelDelivery(state.status(), state.attempt(), state.address(), state.errorCode())));
+                RecipientStates states = new RecipientStates(recipient.recipientId(), recipient.name(),
+                        resident == null ? null : resident.email(), resident == null ? null : resident.phone(),
+                        resident == null || resident.archived(), resident == null ? Set.of() : resident.optedOut(),
+                        channels);
+                if (!first[0]) {
+                    out.write(',');
+                }
+                first[0] = false;
+                out.write(json.writeValueAsBytes(states));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package com.propty.notice.notice;
+
+import com.propty.events.ChannelTotals;
+import com.propty.events.Content;
+import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.notice.recipient.Recipients;
+import com.propty.notice.resident.Resident;
+import com.propty.notice.resident.Residents;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The first dispatch of a notice, built to hold no audience in memory and to survive a crash:
+ * <ol>
+ * <li>one conditional findAndModify moves the notice to SENDING with a new dispatch id and a lease;</li>
+ * <li>the audience is streamed in id order, a page at a time, into recipient documents (idempotent upserts);</li>
+ * <li>the target totals are fixed on the notice, before any chunk goes out;</li>
+ * <li>the targets are read back in {@code _id} order and published in chunks of at most
+ * {@code dispatch-chunk-size}; {@code dispatched} turns true when the broker has them all.</li>
+ * </ol>
+ * Repeating any step gives the same documents and the same chunks (same event ids), which is what
+ * lets the recovery job finish a dispatch whose sender died; delivery-service dedups sends by
+ * attempt id, recipient and channel.
+ */
+@Component
+public class NoticeDispatch {
+
+    static final String BINDING = "noticeDispatchRequested";
+    private static final Logger log = LoggerFactory.getLogger(NoticeDispatch.class);
+    private static final int PAGE = 1000;
+
+    private final MongoTemplate mongo;
+    private final Residents residents;
+    private final Recipients recipients;
+    private final NoticeProgress progress;
+    private final StreamBridge streamBridge;
+    private final int chunkSize;
+    private final Duration lease;
+    private final ExecutorService executor;
+
+    public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeProgress progress,
+            StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
+            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs) {
+        this.mongo = mongo;
+        this.residents = residents;
+        this.recipients = recipients;
+        this.progress = progress;
+        this.streamBridge = streamBridge;
+        this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
+        this.lease = Duration.ofMillis(leaseMs);
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "notice-dispatch-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Moves one notice matching {@code which} to SENDING with a fresh dispatch; null when none matched. */
+    public Notice begin(Criteria which) {
+        Instant now = Instant.now();
+        Update update = new Update().set("status", NoticeStatus.SENDING).set("updatedAt", now)
+                .set("stats", DeliveryStats.NONE).set("resendable", false)
+                .set("dispatch", new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false,
+                        now.plus(lease), now));
+        return mongo.findAndModify(Query.query(which), update, FindAndModifyOptions.options().returnNew(true),
+                Notice.class);
+    }
+
+    /**
+     * Takes over an unfinished dispatch whose lease ran out (its sender crashed or stalled); null
+     * when there is none. The lease is taken with one conditional write, so only one instance wins.
+     */
+    public Notice claimAbandoned() {
+        Instant now = Instant.now();
+        return mongo.findAndModify(Query.query(Criteria.where("dispatch.dispatched").is(false)
+                        .and("dispatch.leaseUntil").lt(now)),
+                new Update().set("dispatch.leaseUntil", now.plus(lease)),
+                FindAndModifyOptions.options().returnNew(true), Notice.class);
+    }
+
+    public void runInBackground(Notice notice) {
+        executor.execute(() -> {
+            try {
+                run(notice);
+            } catch (RuntimeException e) {
+                // The lease expires and the recovery job finishes the dispatch.
+                log.error("Dispatch of notice {} failed; recovery will resume it", notice.id(), e);
+            }
+        });
+    }
+
+    public void run(Notice notice) {
+        long started = System.nanoTime();
+        Notice.Dispatch dispatch = notice.dispatch();
+        if (!dispatch.audienceStored()) {
+            storeAudience(notice);
+            DeliveryStats stats = DeliveryStats.of(recipients.combinations(notice.id()));
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
+                    new Update().set("dispatch.audienceStored", true)
+                            .set("dispatch.emailTargets", stats.email().pending())
+                            .set("dispatch.smsTargets", stats.sms().pending()), Notice.class);
+            notice = mongo.findById(notice.id(), Notice.class);
+            dispatch = notice.dispatch();
+        }
+        progress.recompute(notice.id());
+        int chunks = publishChunks(notice, dispatch);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
+                new Update().set("dispatch.dispatched", true), Notice.class);
+        log.info("Dispatched notice {}: {} email and {} SMS targets in {} chunks ({} ms)", notice.id(),
+                dispatch.emailTargets(), dispatch.smsTargets(), chunks, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void storeAudience(Notice notice) {
+        Instant now = Instant.now();
+        if (notice.recipientIds() == null) {
+            String after = null;
+            List<Resident> page;
+            do {
+                page = residents.activeAfter(notice.propertyId(), after, PAGE);
+                recipients.storeAudience(notice.id(), notice.channels(), page, now);
+                after = page.isEmpty() ? after : page.get(page.size() - 1).id();
+            } while (page.size() == PAGE);
+        } else {
+            List<String> ids = notice.recipientIds();
+            for (int from = 0; from < ids.size(); from += PAGE) {
+                List<Resident> page = residents.activeAmong(notice.propertyId(),
+                        ids.subList(from, Math.min(ids.size(), from + PAGE)));
+                recipients.storeAudience(notice.id(), notice.channels(), page, now);
+            }
+        }
+    }
+
+    private int publishChunks(Notice notice, Notice.Dispatch dispatch) {
+        ChannelTotals totals = new ChannelTotals((int) dispatch.emailTargets(), (int) dispatch.smsTargets());
+        int targetCount = totals.email() + totals.sms();
+        int chunkCount = (targetCount + chunkSize - 1) / chunkSize;
+        Content content = new Content(notice.title(), notice.body(), notice.effectiveSmsText());
+        List<Target> chunk = new ArrayList<>(chunkSize);
+        int chunkIndex = 0;
+        String after = null;
+        List<Recipients.FirstTargets> page;
+        do {
+            page = recipients.firstTargetsAfter(notice.id(), after, PAGE);
+            for (Recipients.FirstTargets recipient : page) {
+                for (Target target : recipient.targets()) {
+                    chunk.add(target);
+                    if (chunk.size() == chunkSize) {
+                        publish(notice, dispatch, content, chunk, chunkIndex++, chunkCount, totals);
+                        chunk.clear();
+                    }
+                }
+                after = recipient.id();
+            }
+        } while (page.size() == PAGE);
+        if (!chunk.isEmpty()) {
+            publish(notice, dispatch, content, chunk, chunkIndex++, chunkCount, totals);
+        }
+        if (chunkIndex != chunkCount) {
+            log.warn("Notice {}: published {} chunks, expected {}", notice.id(), chunkIndex, chunkCount);
+        }
+        return chunkIndex;
+    }
+
+    private void publish(Notice notice, Notice.Dispatch dispatch, Content content, List<Target> targets,
+            int chunkIndex, int chunkCount, ChannelTotals totals) {
+        NoticeDispatchRequested event = NoticeDispatchRequested.of(dispatch.dispatchId(), notice.id(),
+                notice.propertyId(), content, targets, chunkIndex, chunkCount, totals);
+        boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(event)
+                .setHeader(KafkaHeaders.KEY, Topics.chunkKey(notice.id(), chunkIndex)).build());
+        if (!sent) {
+            throw new IllegalStateException("Chunk " + chunkIndex + " of notice " + notice.id() + " was not sent");
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,66 @@
+package com.propty.notice.notice;
+
+import com.propty.notice.recipient.Recipients;
+import com.propty.notice.stream.NoticeStreams;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps a sent notice's stats, status and {@code resendable} in step with its recipients. Recomputed
+ * from the recipient documents (one aggregation) rather than counted incrementally, so a retried or
+ * duplicated batch can never skew a counter.
+ */
+@Component
+public class NoticeProgress {
+
+    private static final int STRIPES = 64;
+
+    private final MongoTemplate mongo;
+    private final Recipients recipients;
+    private final NoticeStreams streams;
+    private final Object[] locks = new Object[STRIPES];
+
+    public NoticeProgress(MongoTemplate mongo, Recipients recipients, NoticeStreams streams) {
+        this.mongo = mongo;
+        this.recipients = recipients;
+        this.streams = streams;
+        for (int i = 0; i < STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    public void recompute(String noticeId) {
+        // Two consumers (results, resends) may finish batches of one notice together: the later
+        // aggregation must also be the later write.
+        synchronized (locks[Math.floorMod(noticeId.hashCode(), STRIPES)]) {
+            for (int tries = 0; tries < 3; tries++) {
+                Notice notice = mongo.findById(noticeId, Notice.class);
+                if (notice == null || !notice.status().isSent()) {
+                    return;
+                }
+                List<StateCombination> combinations = recipients.combinations(noticeId);
+                DeliveryStats stats = DeliveryStats.of(combinations);
+                NoticeStatus status = NoticeStatusRule.next(notice.status(), combinations);
+                boolean resendable = NoticeStatusRule.resendable(status, stats);
+                if (status == notice.status() && stats.equals(notice.stats()) && resendable == notice.resendable()) {
+                    return;
+                }
+                Update update = new Update().set("status", status).set("stats", stats).set("resendable", resendable);
+                if (status != NoticeStatus.SENDING && notice.sentAt() == null) {
+                    update.set("sentAt", Instant.now());
+                }
+                boolean written = mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)
+                        .and("status").is(notice.status().name())), update, Notice.class).getMatchedCount() == 1;
+                if (written) {
+                    streams.noticeChanged(new NoticeSummary(noticeId, status, resendable, stats));
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package com.propty.notice.notice;
+
+import com.propty.events.Requester;
+import com.propty.kit.ApiProblem;
+import com.propty.kit.ApiProblem.FieldError;
+import com.propty.kit.Caller;
+import com.propty.kit.Page;
+import com.propty.notice.resident.Residents;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A notice's life before it is sent (draft, edit, delete, schedule, cancel) and the send itself.
+ * Checks run in the contract's order: 404, then the request's shape (400), then the notice's state
+ * (409), then membership (400). State changes are conditional single-document writes, so two
+ * requests racing on one notice cannot both win.
+ */
+@Service
+public class Notices {
+
+    static final int MAX_PAGE_SIZE = 200;
+    private static final Set<String> PATCHABLE = Set.of("title", "body", "smsText", "channels", "recipientIds");
+
+    private final MongoTemplate mongo;
+    private final Residents residents;
+    private final NoticeDispatch dispatch;
+
+    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch) {
+        this.mongo = mongo;
+        this.residents = residents;
+        this.dispatch = dispatch;
+    }
+
+    public Notice create(Caller caller, String propertyId, NoticeInput input) {
+        caller.requireProperty(propertyId, "Property");
+        if (input == null) {
+            throw ApiProblem.validation("body", "must be a notice");
+        }
+        NoticeDraftRules.Draft draft = requireValid(NoticeDraftRules.check(input.title(), input.body(),
+                input.smsText(), input.channels(), input.recipientIds()));
+        requireActiveResidents(propertyId, draft.recipientIds());
+        Instant now = Instant.now();
+        Notice notice = new Notice(UUID.randomUUID().toString(), propertyId, draft.title(), draft.body(),
+                draft.smsText(), draft.channels(), draft.recipientIds(), NoticeStatus.DRAFT,
+                new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null);
+        return mongo.insert(notice);
+    }
+
+    /** The notice if it exists and belongs to one of the caller's properties; else 404, never revealing it exists. */
+    public Notice get(Caller caller, String noticeId) {
+        Notice notice = mongo.findById(noticeId, Notice.class);
+        if (notice == null || !caller.mayActOn(notice.propertyId())) {
+            throw ApiProblem.notFound("Notice");
+        }
+        return notice;
+    }
+
+    public Notice find(String noticeId) {
+        return mongo.findById(noticeId, Notice.class);
+    }
+
+    public Page<Notice> page(Caller caller, String propertyId, String status, int page, int size) {
+        caller.requireProperty(propertyId, "Property");
+        Page.requireValid(page, size, MAX_PAGE_SIZE);
+        Criteria criteria = Criteria.where("propertyId").is(propertyId);
+        if (status != null && !status.isBlank()) {
+            Set<NoticeStatus> statuses = EnumSet.noneOf(NoticeStatus.class);
+            for (String value : status.split(",")) {
+                try {
+                    statuses.add(NoticeStatus.valueOf(value.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw ApiProblem.validation("status", "must be among " + Arrays.toString(NoticeStatus.values()));
+                }
+            }
+            criteria = criteria.and("status").in(statuses.stream().map(Enum::name).toList());
+        }
+        Query query = Query.query(criteria);
+        long total = mongo.count(query, Notice.class);
+        query.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
+        return Page.of(mongo.find(query, Notice.class), page, size, total);
+    }
+
+    /** JSON merge patch of a draft: {@code smsText} or {@code recipientIds} set to null go back to their defaults. */
+    public Notice patch(Caller caller, String noticeId, JsonNode patch) {
+        Notice current = get(caller, noticeId);
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.validation("body", "must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> changes = new HashMap<>();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            String field = member.getKey();
+            JsonNode value = member.getValue();
+            if (!PATCHABLE.contains(field)) {
+                errors.add(new FieldError(field, "cannot be changed"));
+            } else if (value.isNull()) {
+                changes.put(field, null);
+            } else if (field.equals("channels") || field.equals("recipientIds")) {
+                if (!value.isArray()) {
+                    errors.add(new FieldError(field, "must be an array of strings"));
+                    continue;
+                }
+                List<String> items = new ArrayList<>();
+                for (JsonNode item : value) {
+                    if (!item.isString()) {
+                        errors.add(new FieldError(field, "must be an array of strings"));
+                        break;
+                    }
+                    items.add(item.stringValue());
+                }
+                changes.put(field, items);
+            } else if (!value.isString()) {
+                errors.add(new FieldError(field, "must be a string"));
+            } else {
+                changes.put(field, value.stringValue());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        @SuppressWarnings("unchecked")
+        NoticeDraftRules.Draft draft = requireValid(NoticeDraftRules.check(
+                (String) changes.getOrDefault("title", current.title()),
+                (String) changes.getOrDefault("body", current.body()),
+                (String) changes.getOrDefault("smsText", current.smsText()),
+                changes.containsKey("channels") ? (List<String>) changes.get("channels")
+                        : current.channels().stream().map(Enum::name).toList(),
+                changes.containsKey("recipientIds") ? (List<String>) changes.get("recipientIds")
+                        : current.recipientIds()));
+        if (current.status() != NoticeStatus.DRAFT) {
+            throw notDraft("edited");
+        }
+        if (changes.containsKey("recipientIds")) {
+            requireActiveResidents(current.propertyId(), draft.recipientIds());
+        }
+        Update update = new Update().set("title", draft.title()).set("body", draft.body())
+                .set("channels", draft.channels()).set("updatedAt", Instant.now());
+        setOrUnset(update, "smsText", draft.smsText());
+        setOrUnset(update, "recipientIds", draft.recipientIds());
+        Notice updated = mongo.findAndModify(inStatus(noticeId, NoticeStatus.DRAFT), update,
+                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (updated == null) {
+            throw notDraft("edited");
+        }
+        return updated;
+    }
+
+    public void delete(Caller caller, String noticeId) {
+        Notice notice = get(caller, noticeId);
+        if (notice.status() != NoticeStatus.DRAFT
+                || mongo.remove(inStatus(noticeId, NoticeStatus.DRAFT), Notice.class).getDeletedCount() == 0) {
+            throw notDraft("deleted");
+        }
+    }
+
+    /** Accepts the send (202): the notice is SENDING at once, its audience is dispatched in the background. */
+    public Notice send(Caller caller, String noticeId) {
+        Notice notice = get(caller, noticeId);
+        if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
+            throw notDraft("sent");
+        }
+        Notice sending = dispatch.begin(Criteria.where("_id").is(noticeId)
+                .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
+        if (sending == null) {
+            throw notDraft("sent");
+        }
+        dispatch.runInBackground(sending);
+        return sending;
+    }
+
+    public Notice schedule(Caller caller, String noticeId, ScheduleInput input) {
+        Notice notice = get(caller, noticeId);
+        if (input == null || input.sendAt() == null) {
+            throw ApiProblem.validation("sendAt", "is required (ISO-8601 UTC)");
+        }
+        if (!input.sendAt().isAfter(Instant.now())) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "SEND_AT_IN_PAST", "Send time in the past",
+                    "sendAt must be in the future.", List.of(new FieldError("sendAt", "must be in the future")));
+        }
+        if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
+            throw notDraft("scheduled");
+        }
+        Notice scheduled = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(noticeId)
+                        .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name())),
+                new Update().set("status", NoticeStatus.SCHEDULED).set("scheduledAt", input.sendAt())
+                        .set("updatedAt", Instant.now()),
+                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (scheduled == null) {
+            throw notDraft("scheduled");
+        }
+        return scheduled;
+    }
+
+    /** A scheduled notice goes back to draft; anything else cannot be cancelled. */
+    public Notice cancel(Caller caller, String noticeId) {
+        Notice notice = get(caller, noticeId);
+        Notice draft = notice.status() != NoticeStatus.SCHEDULED ? null
+                : mongo.findAndModify(inStatus(noticeId, NoticeStatus.SCHEDULED),
+                        new Update().set("status", NoticeStatus.DRAFT).unset("scheduledAt")
+                                .set("updatedAt", Instant.now()),
+                        FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (draft == null) {
+            throw ApiProblem.conflict("NOTICE_NOT_SCHEDULED", "Notice is not scheduled",
+                    "Only a scheduled notice can be cancelled.");
+        }
+        return draft;
+    }
+
+    public record ScheduleInput(Instant sendAt) {
+    }
+
+    private void requireActiveResidents(String propertyId, List<String> recipientIds) {
+        if (recipientIds == null) {
+            return;
+        }
+        List<String> unknown = new ArrayList<>();
+        for (int from = 0; from < recipientIds.size(); from += 1000) {
+            unknown.addAll(residents.notActiveIn(propertyId,
+                    recipientIds.subList(from, Math.min(recipientIds.size(), from + 1000))));
+        }
+        if (!unknown.isEmpty()) {
+            throw invalid(unknown.stream().limit(20)
+                    .map(id -> new FieldError("recipientIds", id + " is not an active resident of this property"))
+                    .toList());
+        }
+    }
+
+    private static Query inStatus(String noticeId, NoticeStatus status) {
+        return Query.query(Criteria.where("_id").is(noticeId).and("status").is(status.name()));
+    }
+
+    private static void setOrUnset(Update update, String field, Object value) {
+        if (value == null) {
+            update.unset(field);
+        } else {
+            update.set(field, value);
+        }
+    }
+
+    private static NoticeDraftRules.Draft requireValid(NoticeDraftRules.Checked checked) {
+        if (!checked.errors().isEmpty()) {
+            throw invalid(checked.errors());
+        }
+        return checked.draft();
+    }
+
+    private static ApiProblem invalid(List<FieldError> errors) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                "The request is not valid.", errors);
+    }
+
+    private static ApiProblem notDraft(String action) {
+        return ApiProblem.conflict("NOTICE_NOT_DRAFT", "Notice is not a draft",
+                "Only a draft (or a scheduled notice, for send and schedule) can be " + action + ".");
+    }
+}

@@ -1,0 +1,227 @@
+package com.propty.notice.recipient;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.or;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import com.propty.events.Channel;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.events.Target;
+import com.propty.notice.notice.ChannelSnapshot;
+import com.propty.notice.notice.StateCombination;
+import com.propty.notice.resident.Resident;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The recipient documents, one per (notice, resident), keyed {@code noticeId:recipientId} so that
+ * every write is a key lookup and one consumer partition owns each document. Writes are unordered
+ * bulks filtered on {@code _id} only: any other condition makes the embedded store scan.
+ */
+@Component
+public class Recipients {
+
+    static final String COLLECTION = "recipients";
+    private static final int BULK_SIZE = 1000;
+
+    private final MongoTemplate mongo;
+
+    public Recipients(MongoTemplate mongo) {
+        this.mongo = mongo;
+        // Real MongoDB needs these for the per-notice reads; the embedded server ignores them.
+        collection().createIndex(Indexes.ascending("noticeId", "sortName", "_id"), new IndexOptions());
+    }
+
+    private MongoCollection<Document> collection() {
+        return mongo.getCollection(COLLECTION);
+    }
+
+    /**
+     * Adds residents to a notice's recipients, every channel PENDING at attempt 1 with the resident's
+     * current address, or SKIPPED (OPTED_OUT) when the resident refused it. {@code $setOnInsert} makes
+     * this safe to repeat after a crash: a recipient already stored keeps its states.
+     */
+    public void storeAudience(String noticeId, List<Channel> channels, List<Resident> residents, Instant now) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Resident resident : residents) {
+            Document states = new Document();
+            List<Document> firstTargets = new ArrayList<>();
+            for (Channel channel : channels) {
+                String address = resident.address(channel);
+                if (resident.optedOut().contains(channel)) {
+                    states.append(channel.name(), ChannelState.skipped(1, address, ErrorCode.OPTED_OUT, now).toDocument());
+                } else {
+                    states.append(channel.name(), ChannelState.pending(1, address, now).toDocument());
+                    firstTargets.add(new Document("channel", channel.name()).append("address", address));
+                }
+            }
+            Document recipient = new Document("noticeId", noticeId).append("recipientId", resident.id())
+                    .append("name", resident.name()).append("sortName", sortName(resident.name()))
+                    .append("firstTargets", firstTargets).append("channels", states);
+            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(noticeId, resident.id())),
+                    new Document("$setOnInsert", recipient), new UpdateOptions().upsert(true)));
+            if (writes.size() == BULK_SIZE) {
+                flush(writes);
+            }
+        }
+        flush(writes);
+    }
+
+    /** A recipient's first-dispatch targets, in recipient order: the same every time, so chunks can be re-sent. */
+    public record FirstTargets(String id, List<Target> targets) {
+    }
+
+    public List<FirstTargets> firstTargetsAfter(String noticeId, String afterId, int limit) {
+        Bson filter = afterId == null ? eq("noticeId", noticeId) : and(eq("noticeId", noticeId), gt("_id", afterId));
+        List<FirstTargets> page = new ArrayList<>();
+        for (Document doc : collection().find(filter).projection(new Document("recipientId", 1).append("firstTargets", 1))
+                .sort(Sorts.ascending("_id")).limit(limit)) {
+            String recipientId = doc.getString("recipientId");
+            List<Target> targets = doc.getList("firstTargets", Document.class).stream()
+                    .map(t -> new Target(recipientId, Channel.valueOf(t.getString("channel")), 1, t.getString("address")))
+                    .toList();
+            page.add(new FirstTargets(doc.getString("_id"), targets));
+        }
+        return page;
+    }
+
+    /** A channel state to merge into a recipient. */
+    public record ChannelUpdate(String noticeId, String recipientId, Channel channel, ChannelState state) {
+    }
+
+    /** Merges states by rank with one {@code $max} each; unknown recipients are left alone. */
+    public void apply(Collection<ChannelUpdate> updates) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (ChannelUpdate update : updates) {
+            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(update.noticeId(), update.recipientId())),
+                    new Document("$max", new Document("channels." + update.channel().name(),
+                            update.state().toDocument()))));
+            if (writes.size() == BULK_SIZE) {
+                flush(writes);
+            }
+        }
+        flush(writes);
+    }
+
+    /** One aggregation over a notice's recipients: how many are in each combination of channel states. */
+    public List<StateCombination> combinations(String noticeId) {
+        Document group = new Document("_id", new Document("es", "$channels.EMAIL.status")
+                .append("ea", "$channels.EMAIL.attempt").append("ss", "$channels.SMS.status")
+                .append("sa", "$channels.SMS.attempt"))
+                .append("count", new Document("$sum", 1));
+        List<StateCombination> combinations = new ArrayList<>();
+        for (Document row : collection().aggregate(List.of(new Document("$match", new Document("noticeId", noticeId)),
+                new Document("$group", group)))) {
+            Document key = row.get("_id", Document.class);
+            combinations.add(new StateCombination(snapshot(key, "es", "ea"), snapshot(key, "ss", "sa"),
+                    ((Number) row.get("count")).longValue()));
+        }
+        return combinations;
+    }
+
+    private static ChannelSnapshot snapshot(Document key, String status, String attempt) {
+        String value = key == null ? null : key.getString(status);
+        if (value == null) {
+            return null;
+        }
+        Object n = key.get(attempt);
+        return new ChannelSnapshot(DeliveryStatus.valueOf(value), n == null ? 1 : ((Number) n).intValue());
+    }
+
+    /** Which recipients a table filter selects: any channel in one of the statuses, or that channel's. */
+    public record Filter(String noticeId, Set<DeliveryStatus> statuses, Channel channel) {
+
+        Bson toBson() {
+            Bson notice = eq("noticeId", noticeId);
+            if (statuses.isEmpty()) {
+                return channel == null ? notice : and(notice, gt("channels." + channel.name() + ".rank", -1));
+            }
+            List<String> names = statuses.stream().map(Enum::name).toList();
+            if (channel != null) {
+                return and(notice, in("channels." + channel.name() + ".status", names));
+            }
+            return and(notice, or(in("channels.EMAIL.status", names), in("channels.SMS.status", names)));
+        }
+    }
+
+    public long count(Filter filter) {
+        return collection().countDocuments(filter.toBson());
+    }
+
+    public List<Recipient> page(Filter filter, int page, int size) {
+        List<Recipient> recipients = new ArrayList<>();
+        collection().find(filter.toBson()).sort(Sorts.ascending("sortName", "_id")).skip(page * size).limit(size)
+                .forEach(doc -> recipients.add(toRecipient(doc)));
+        return recipients;
+    }
+
+    /** Every selected recipient in table order, handed over in batches so a large notice never sits in memory. */
+    public void forEachBatch(Filter filter, int batchSize, Consumer<List<Recipient>> batches) {
+        List<Recipient> batch = new ArrayList<>(batchSize);
+        for (Document doc : collection().find(filter.toBson()).sort(Sorts.ascending("sortName", "_id"))
+                .batchSize(batchSize)) {
+            batch.add(toRecipient(doc));
+            if (batch.size() == batchSize) {
+                batches.accept(batch);
+                batch = new ArrayList<>(batchSize);
+            }
+        }
+        if (!batch.isEmpty()) {
+            batches.accept(batch);
+        }
+    }
+
+    public List<Recipient> byIds(String noticeId, Collection<String> recipientIds) {
+        List<String> ids = recipientIds.stream().map(r -> Recipient.id(noticeId, r)).toList();
+        List<Recipient> recipients = new ArrayList<>();
+        collection().find(in("_id", ids)).forEach(doc -> recipients.add(toRecipient(doc)));
+        return recipients;
+    }
+
+    private static Recipient toRecipient(Document doc) {
+        Map<Channel, ChannelState> states = new EnumMap<>(Channel.class);
+        Document channels = doc.get("channels", Document.class);
+        if (channels != null) {
+            for (Channel channel : Channel.values()) {
+                ChannelState state = ChannelState.from(channels.get(channel.name(), Document.class));
+                if (state != null) {
+                    states.put(channel, state);
+                }
+            }
+        }
+        return new Recipient(doc.getString("noticeId"), doc.getString("recipientId"), doc.getString("name"), states);
+    }
+
+    static String sortName(String name) {
+        return name == null ? "" : name.toLowerCase(Locale.ROOT);
+    }
+
+    private void flush(List<WriteModel<Document>> writes) {
+        if (!writes.isEmpty()) {
+            collection().bulkWrite(new ArrayList<>(writes), new BulkWriteOptions().ordered(false));
+            writes.clear();
+        }
+    }
+}

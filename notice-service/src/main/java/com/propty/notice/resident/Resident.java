@@ -1,0 +1,26 @@
+package com.propty.notice.resident;
+
+import com.propty.events.Channel;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A resident of a property: who notices are sent to. Archived residents stay on the notices they
+ * were sent, but are never targeted again. {@code optedOut} lists the channels the resident refused
+ * (STOP reply, unsubscribe); they are skipped on every later send.
+ */
+@Document("residents")
+public record Resident(@Id String id, String propertyId, String name, String email, String phone, String unit,
+        boolean archived, Set<Channel> optedOut, Instant createdAt, Instant updatedAt) {
+
+    public Resident {
+        optedOut = optedOut == null ? Set.of() : Set.copyOf(optedOut);
+    }
+
+    /** The resident's current address for a channel, or null when there is none. */
+    public String address(Channel channel) {
+        return channel == Channel.EMAIL ? email : phone;
+    }
+}

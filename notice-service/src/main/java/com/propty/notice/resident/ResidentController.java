@@ -1,0 +1,54 @@
+package com.propty.notice.resident;
+
+import com.propty.kit.Caller;
+import com.propty.kit.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class ResidentController {
+
+    private final Residents residents;
+
+    ResidentController(Residents residents) {
+        this.residents = residents;
+    }
+
+    @PostMapping("/api/properties/{propertyId}/residents")
+    @ResponseStatus(HttpStatus.CREATED)
+    Resident create(Caller caller, @PathVariable String propertyId, @RequestBody ResidentInput input) {
+        return residents.create(caller, propertyId, input);
+    }
+
+    @GetMapping("/api/properties/{propertyId}/residents")
+    Page<Resident> page(Caller caller, @PathVariable String propertyId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
+        return residents.page(caller, propertyId, page, size);
+    }
+
+    @GetMapping("/api/residents/{residentId}")
+    Resident get(Caller caller, @PathVariable String residentId) {
+        return residents.get(caller, residentId);
+    }
+
+    @PatchMapping(path = "/api/residents/{residentId}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    Resident patch(Caller caller, @PathVariable String residentId, @RequestBody JsonNode patch) {
+        return residents.patch(caller, residentId, patch);
+    }
+
+    @DeleteMapping("/api/residents/{residentId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void archive(Caller caller, @PathVariable String residentId) {
+        residents.archive(caller, residentId);
+    }
+}

@@ -1,0 +1,171 @@
+package com.propty.notice.resident;
+
+import com.propty.events.Channel;
+import com.propty.kit.ApiProblem;
+import com.propty.kit.ApiProblem.FieldError;
+import com.propty.kit.Caller;
+import com.propty.kit.Page;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Residents of the caller's properties: create, read, merge-patch, archive; and the lookups sending needs. */
+@Service
+public class Residents {
+
+    static final int MAX_PAGE_SIZE = 200;
+    private static final Set<String> PATCHABLE = Set.of("name", "email", "phone", "unit");
+
+    private final MongoTemplate mongo;
+
+    public Residents(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Resident create(Caller caller, String propertyId, ResidentInput input) {
+        caller.requireProperty(propertyId, "Property");
+        if (input == null) {
+            throw ApiProblem.validation("body", "must be a resident");
+        }
+        requireValid(ResidentRules.check(input.name(), blankToNull(input.email()), blankToNull(input.phone()),
+                blankToNull(input.unit())));
+        Instant now = Instant.now();
+        Resident resident = new Resident(UUID.randomUUID().toString(), propertyId, input.name().trim(),
+                blankToNull(input.email()), blankToNull(input.phone()), blankToNull(input.unit()), false, Set.of(),
+                now, now);
+        return mongo.insert(resident);
+    }
+
+    public Page<Resident> page(Caller caller, String propertyId, int page, int size) {
+        caller.requireProperty(propertyId, "Property");
+        Page.requireValid(page, size, MAX_PAGE_SIZE);
+        Query query = Query.query(Criteria.where("propertyId").is(propertyId).and("archived").is(false));
+        long total = mongo.count(query, Resident.class);
+        query.with(Sort.by("name", "_id")).skip((long) page * size).limit(size);
+        return Page.of(mongo.find(query, Resident.class), page, size, total);
+    }
+
+    public Resident get(Caller caller, String residentId) {
+        Resident resident = mongo.findById(residentId, Resident.class);
+        if (resident == null || !caller.mayActOn(resident.propertyId())) {
+            throw ApiProblem.notFound("Resident");
+        }
+        return resident;
+    }
+
+    /** JSON merge patch (RFC 7396): a member set to null clears that field. */
+    public Resident patch(Caller caller, String residentId, JsonNode patch) {
+        Resident current = get(caller, residentId);
+        if (patch == null || !patch.isObject()) {
+            throw ApiProblem.validation("body", "must be a JSON object");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, String> changes = new java.util.HashMap<>();
+        for (Map.Entry<String, JsonNode> member : patch.properties()) {
+            String field = member.getKey();
+            JsonNode value = member.getValue();
+            if (!PATCHABLE.contains(field)) {
+                errors.add(new FieldError(field, "cannot be changed"));
+            } else if (value.isNull()) {
+                changes.put(field, null);
+            } else if (!value.isString()) {
+                errors.add(new FieldError(field, "must be a string or null"));
+            } else {
+                changes.put(field, field.equals("name") ? value.stringValue().trim() : blankToNull(value.stringValue()));
+            }
+        }
+        requireValid(errors);
+        String name = changes.containsKey("name") ? changes.get("name") : current.name();
+        String email = changes.containsKey("email") ? changes.get("email") : current.email();
+        String phone = changes.containsKey("phone") ? changes.get("phone") : current.phone();
+        String unit = changes.containsKey("unit") ? changes.get("unit") : current.unit();
+        requireValid(ResidentRules.check(name, email, phone, unit));
+        Update update = new Update().set("updatedAt", Instant.now());
+        changes.forEach((field, value) -> {
+            if (value == null) {
+                update.unset(field);
+            } else {
+                update.set(field, value);
+            }
+        });
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)), update, Resident.class);
+        return mongo.findById(residentId, Resident.class);
+    }
+
+    public void archive(Caller caller, String residentId) {
+        get(caller, residentId);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)),
+                new Update().set("archived", true).set("updatedAt", Instant.now()), Resident.class);
+    }
+
+    /** Residents by id, whatever their property or state (ids come from notices already checked). */
+    public Map<String, Resident> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Resident.class).stream()
+                .collect(Collectors.toMap(Resident::id, Function.identity()));
+    }
+
+    /** The ids among {@code ids} that are not active residents of the property. */
+    public List<String> notActiveIn(String propertyId, Collection<String> ids) {
+        Set<String> active = mongo.find(Query.query(Criteria.where("_id").in(ids)), Resident.class).stream()
+                .filter(r -> r.propertyId().equals(propertyId) && !r.archived())
+                .map(Resident::id).collect(Collectors.toSet());
+        return ids.stream().filter(id -> !active.contains(id)).toList();
+    }
+
+    /** One page of the property's active residents after {@code afterId}, in id order: streams a large audience. */
+    public List<Resident> activeAfter(String propertyId, String afterId, int limit) {
+        Criteria criteria = Criteria.where("propertyId").is(propertyId).and("archived").is(false);
+        if (afterId != null) {
+            criteria = criteria.and("_id").gt(afterId);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Resident.class);
+    }
+
+    /** The active residents of the property among {@code ids}, in id order. */
+    public List<Resident> activeAmong(String propertyId, Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids).and("propertyId").is(propertyId)
+                .and("archived").is(false)).with(Sort.by("_id")), Resident.class);
+    }
+
+    /** The resident refused a channel (STOP reply, unsubscribe): never send on it again. */
+    public void optOut(Collection<Map.Entry<String, Channel>> optOuts) {
+        if (optOuts.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Resident.class);
+        for (Map.Entry<String, Channel> optOut : optOuts) {
+            bulk.updateOne(Query.query(Criteria.where("_id").is(optOut.getKey())),
+                    new Update().addToSet("optedOut", optOut.getValue().name()));
+        }
+        bulk.execute();
+    }
+
+    private static void requireValid(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                    "The request is not valid.", errors);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

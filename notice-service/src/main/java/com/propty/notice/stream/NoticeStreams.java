@@ -1,0 +1,157 @@
+package com.propty.notice.stream;
+
+import com.propty.notice.notice.NoticeSummary;
+import com.propty.notice.recipient.RecipientRow;
+import com.propty.notice.recipient.RecipientTable;
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open live streams of notice pages. {@code notice} events are coalesced per notice and flushed
+ * every {@code notice-interval-ms} (the latest wins, so at most two a second); {@code recipient}
+ * events carry changed table rows, replaced by one {@code refresh} when a batch changes many rows;
+ * {@code resend} tells the page to refetch the resend history. Keep-alive comments stop proxies from
+ * closing idle streams.
+ */
+@Component
+public class NoticeStreams implements SmartLifecycle {
+
+    private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, NoticeSummary> latest = new ConcurrentHashMap<>();
+    private final RecipientTable table;
+    private final int maxRowEvents;
+    private volatile boolean running;
+
+    public NoticeStreams(RecipientTable table, @Value("${propty.notice.stream.max-row-events:50}") int maxRowEvents) {
+        this.table = table;
+        this.maxRowEvents = maxRowEvents;
+    }
+
+    public SseEmitter open(NoticeSummary initial) {
+        SseEmitter emitter = new SseEmitter(0L);
+        Set<SseEmitter> set = listeners.computeIfAbsent(initial.id(), id -> ConcurrentHashMap.newKeySet());
+        set.add(emitter);
+        Runnable remove = () -> close(initial.id(), emitter);
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(e -> remove.run());
+        send(initial.id(), emitter, SseEmitter.event().name("notice").data(initial, MediaType.APPLICATION_JSON));
+        return emitter;
+    }
+
+    public boolean isWatched(String noticeId) {
+        Set<SseEmitter> set = listeners.get(noticeId);
+        return set != null && !set.isEmpty();
+    }
+
+    public void noticeChanged(NoticeSummary summary) {
+        if (isWatched(summary.id())) {
+            latest.put(summary.id(), summary);
+        }
+    }
+
+    public void recipientsChanged(String noticeId, Collection<String> recipientIds) {
+        if (!isWatched(noticeId) || recipientIds.isEmpty()) {
+            return;
+        }
+        if (recipientIds.size() > maxRowEvents) {
+            broadcast(noticeId, "refresh", Map.of("noticeId", noticeId));
+            return;
+        }
+        for (RecipientRow row : table.rows(noticeId, recipientIds)) {
+            broadcast(noticeId, "recipient", row);
+        }
+    }
+
+    public void resend(String noticeId, String resendId) {
+        if (isWatched(noticeId)) {
+            broadcast(noticeId, "resend", Map.of("resendId", resendId));
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${propty.notice.stream.notice-interval-ms:500}")
+    void flushNoticeEvents() {
+        for (String noticeId : latest.keySet()) {
+            NoticeSummary summary = latest.remove(noticeId);
+            if (summary != null) {
+                broadcast(noticeId, "notice", summary);
+            }
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${propty.notice.stream.keepalive-ms:15000}")
+    void keepAlive() {
+        listeners.forEach((noticeId, set) -> set.forEach(
+                emitter -> send(noticeId, emitter, SseEmitter.event().comment("keepalive"))));
+    }
+
+    private void broadcast(String noticeId, String name, Object data) {
+        Set<SseEmitter> set = listeners.get(noticeId);
+        if (set != null) {
+            set.forEach(emitter -> send(noticeId, emitter,
+                    SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON)));
+        }
+    }
+
+    private void send(String noticeId, SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+        try {
+            synchronized (emitter) {
+                emitter.send(event);
+            }
+        } catch (IOException | IllegalStateException e) {
+            // The page went away: forget its stream.
+            close(noticeId, emitter);
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream before the web server's graceful shutdown, which would otherwise wait
+     * its whole timeout for these never-ending responses; pages reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        listeners.values().forEach(set -> set.forEach(emitter -> {
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                // Already gone.
+            }
+        }));
+        listeners.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private void close(String noticeId, SseEmitter emitter) {
+        Set<SseEmitter> set = listeners.get(noticeId);
+        if (set != null) {
+            set.remove(emitter);
+            if (set.isEmpty()) {
+                listeners.remove(noticeId, set);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package com.propty.notice.notice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.propty.notice.ServiceTestSupport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class NoticeLifecycleTest extends ServiceTestSupport {
+
+    private Response createDraft(String property, Object body) {
+        return call("POST", "/api/properties/" + property + "/notices", body, property);
+    }
+
+    private String draft(String property) {
+        Response created = createDraft(property, Map.of("title", "Hello", "body", "x".repeat(200),
+                "channels", List.of("EMAIL")));
+        assertThat(created.status()).isEqualTo(201);
+        return created.body().get("id").stringValue();
+    }
+
+    @Test
+    void draftsAreValidatedEditedAndDeleted() {
+        String property = newProperty();
+        String resident = createResident(property, "Ana", "ana@example.com", null);
+        Response created = createDraft(property, Map.of("title", "Hello", "body", "x".repeat(200),
+                "channels", List.of("SMS", "EMAIL"), "recipientIds", List.of(resident)));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode notice = created.body();
+        assertThat(notice.get("status").stringValue()).isEqualTo("DRAFT");
+        assertThat(notice.get("smsText").stringValue()).hasSize(160);
+        assertThat(notice.get("channels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
+        assertThat(notice.get("createdBy").get("id").stringValue()).isEqualTo("user-1");
+        assertThat(notice.get("stats").get("recipients").asLong()).isZero();
+        String id = notice.get("id").stringValue();
+
+        Response invalid = createDraft(property, Map.of("title", "", "body", "b", "smsText", "s".repeat(1601),
+                "channels", List.of("FAX"), "recipientIds", List.of()));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("code").stringValue()).isEqualTo("VALIDATION_FAILED");
+        assertThat(invalid.body().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("title", "smsText", "channels", "recipientIds");
+        Response stranger = createDraft(property, Map.of("title", "t", "body", "b", "channels", List.of("EMAIL"),
+                "recipientIds", List.of("not-a-resident")));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(createDraft(property, "{\"title\":").status()).isEqualTo(400);
+        assertThat(call("POST", "/api/properties/" + property + "/notices", Map.of("title", "t"), newProperty())
+                .status()).isEqualTo(404);
+
+        Response patched = call("PATCH", "/api/notices/" + id, "{\"body\":\"Short body\",\"recipientIds\":null}",
+                property);
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.body().get("smsText").stringValue()).isEqualTo("Short body");
+        assertThat(patched.body().get("recipientIds").isNull()).isTrue();
+        assertThat(call("PATCH", "/api/notices/" + id, "{\"channels\":[]}", property).status()).isEqualTo(400);
+
+        Response page = call("GET", "/api/properties/" + property + "/notices?status=DRAFT&page=0&size=10", null,
+                property);
+        assertThat(page.body().get("totalItems").asLong()).isEqualTo(1);
+        assertThat(call("GET", "/api/properties/" + property + "/notices?status=LOST", null, property).status())
+                .isEqualTo(400);
+
+        assertThat(call("DELETE", "/api/notices/" + id, null, newProperty()).status()).isEqualTo(404);
+        assertThat(call("DELETE", "/api/notices/" + id, null, property).status()).isEqualTo(204);
+        assertThat(call("GET", "/api/notices/" + id, null, property).status()).isEqualTo(404);
+    }
+
+    @Test
+    void onlyDraftsAndScheduledNoticesCanBeSentOrScheduled() {
+        String property = newProperty();
+        createResident(property, "Ana", "ana@example.com", null);
+        String id = draft(property);
+
+        Response past = call("POST", "/api/notices/" + id + "/schedule", Map.of("sendAt", "2020-01-01T00:00:00Z"),
+                property);
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.body().get("code").stringValue()).isEqualTo("SEND_AT_IN_PAST");
+        assertThat(call("POST", "/api/notices/" + id + "/cancel", null, property).body().get("code").stringValue())
+                .isEqualTo("NOTICE_NOT_SCHEDULED");
+
+        String later = Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        Response scheduled = call("POST", "/api/notices/" + id + "/schedule", Map.of("sendAt", later), property);
+        assertThat(scheduled.status()).isEqualTo(200);
+        assertThat(scheduled.body().get("status").stringValue()).isEqualTo("SCHEDULED");
+        String evenLater = Instant.now().plusSeconds(7200).truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        assertThat(call("POST", "/api/notices/" + id + "/schedule", Map.of("sendAt", evenLater), property)
+                .body().get("scheduledAt").stringValue()).isEqualTo(evenLater);
+        assertThat(call("PATCH", "/api/notices/" + id, "{\"title\":\"New\"}", property).body().get("code")
+                .stringValue()).isEqualTo("NOTICE_NOT_DRAFT");
+        Response cancelled = call("POST", "/api/notices/" + id + "/cancel", null, property);
+        assertThat(cancelled.body().get("status").stringValue()).isEqualTo("DRAFT");
+        assertThat(cancelled.body().get("scheduledAt").isNull()).isTrue();
+
+        Response sent = call("POST", "/api/notices/" + id + "/send", null, property);
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(sent.body().get("status").stringValue()).isEqualTo("SENDING");
+        for (String action : List.of("send", "schedule")) {
+            Response again = call("POST", "/api/notices/" + id + "/" + action, Map.of("sendAt", later), property);
+            assertThat(again.status()).isEqualTo(409);
+            assertThat(again.body().get("code").stringValue()).isEqualTo("NOTICE_NOT_DRAFT");
+        }
+        assertThat(call("PATCH", "/api/notices/" + id, "{\"title\":\"New\"}", property).status()).isEqualTo(409);
+        assertThat(call("DELETE", "/api/notices/" + id, null, property).status()).isEqualTo(409);
+        // Shape before state: a bad body on a sent notice is a 400, not a 409.
+        assertThat(call("PATCH", "/api/notices/" + id, "{\"title\":\"\"}", property).status()).isEqualTo(400);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                call("GET", "/api/notices/" + id, null, property).body().get("stats").get("recipients").asLong())
+                .isEqualTo(1));
+    }
+
+    @Test
+    void aScheduledNoticeIsSentByThePollerWhenItsTimeComes() {
+        String property = newProperty();
+        createResident(property, "Ana", "ana@example.com", null);
+        String id = draft(property);
+        Response scheduled = call("POST", "/api/notices/" + id + "/schedule",
+                Map.of("sendAt", Instant.now().plusMillis(1500).toString()), property);
+        assertThat(scheduled.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode notice = call("GET", "/api/notices/" + id, null, property).body();
+            assertThat(notice.get("status").stringValue()).isEqualTo("SENDING");
+            assertThat(notice.get("stats").get("email").get("pending").asLong()).isEqualTo(1);
+        });
+    }
+}

@@ -1,0 +1,259 @@
+package com.propty.notice.recipient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.propty.events.Channel;
+import com.propty.events.ChannelTotals;
+import com.propty.events.Content;
+import com.propty.events.DeliveryResult;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.Requester;
+import com.propty.events.ResendRequested;
+import com.propty.events.ResendScope;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.notice.ServiceTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A notice's whole delivery life through the real broker: dispatch chunks, results (duplicated and
+ * shuffled), a resend, its results and a late failure, checked through the table, stats, status,
+ * the internal API, the CSV export and the live stream.
+ */
+class DeliveryFlowTest extends ServiceTestSupport {
+
+    @Test
+    void deliveryStatesStatsAndStatusFollowResultsAndResends() throws Exception {
+        String property = newProperty();
+        String alice = createResident(property, "Alice Martin", "alice@example.com", "+15145550001");
+        String bob = createResident(property, "bob Nguyen", "bob@example.com", null);
+        String chloe = createResident(property, "Chloé Roy", "chloe@example.com", "+15145550003");
+        Response draft = call("POST", "/api/properties/" + property + "/notices",
+                Map.of("title", "Water shut-off", "body", "Water is off on Tuesday.", "channels", List.of("EMAIL", "SMS")),
+                property);
+        assertThat(draft.status()).isEqualTo(201);
+        String noticeId = draft.body().get("id").stringValue();
+
+        Response sent = call("POST", "/api/notices/" + noticeId + "/send", null, property);
+        assertThat(sent.status()).isEqualTo(202);
+        assertThat(sent.body().get("status").stringValue()).isEqualTo("SENDING");
+
+        // The dispatch: one chunk, one target per (recipient, channel), null address when there is none.
+        List<ConsumerRecord<String, String>> chunks = read(Topics.NOTICE_DISPATCH_REQUESTED,
+                r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30));
+        assertThat(chunks).hasSize(1);
+        assertThat(chunks.get(0).key()).isEqualTo(Topics.chunkKey(noticeId, 0));
+        NoticeDispatchRequested chunk = JSON.readValue(chunks.get(0).value(), NoticeDispatchRequested.class);
+        assertThat(chunk.chunkIndex()).isZero();
+        assertThat(chunk.chunkCount()).isEqualTo(1);
+        assertThat(chunk.totals()).isEqualTo(new ChannelTotals(3, 3));
+        assertThat(chunk.content()).isEqualTo(new Content("Water shut-off", "Water is off on Tuesday.",
+                "Water is off on Tuesday."));
+        assertThat(chunk.targets()).containsExactlyInAnyOrder(
+                new Target(alice, Channel.EMAIL, 1, "alice@example.com"),
+                new Target(alice, Channel.SMS, 1, "+15145550001"),
+                new Target(bob, Channel.EMAIL, 1, "bob@example.com"),
+                new Target(bob, Channel.SMS, 1, null),
+                new Target(chloe, Channel.EMAIL, 1, "chloe@example.com"),
+                new Target(chloe, Channel.SMS, 1, "+15145550003"));
+        String dispatchId = chunk.dispatchId();
+
+        List<String> streamLines = openStream(noticeId, property);
+
+        // Every result twice, in a random order.
+        List<DeliveryResult> firstAnswers = new ArrayList<>(List.of(
+                result(noticeId, alice, Channel.EMAIL, 1, dispatchId, DeliveryStatus.SENT, null, "alice@example.com"),
+                result(noticeId, alice, Channel.EMAIL, 1, dispatchId, DeliveryStatus.DELIVERED, null, "alice@example.com"),
+                result(noticeId, alice, Channel.SMS, 1, dispatchId, DeliveryStatus.SENT, null, "+15145550001"),
+                result(noticeId, alice, Channel.SMS, 1, dispatchId, DeliveryStatus.FAILED, ErrorCode.CARRIER_REJECTED,
+                        "+15145550001"),
+                result(noticeId, bob, Channel.EMAIL, 1, dispatchId, DeliveryStatus.SENT, null, "bob@example.com"),
+                result(noticeId, bob, Channel.EMAIL, 1, dispatchId, DeliveryStatus.FAILED, ErrorCode.BOUNCED,
+                        "bob@example.com"),
+                result(noticeId, bob, Channel.SMS, 1, dispatchId, DeliveryStatus.SKIPPED, ErrorCode.NO_ADDRESS, null),
+                result(noticeId, chloe, Channel.EMAIL, 1, dispatchId, DeliveryStatus.SENT, null, "chloe@example.com"),
+                result(noticeId, chloe, Channel.EMAIL, 1, dispatchId, DeliveryStatus.DELIVERED, null,
+                        "chloe@example.com"),
+                result(noticeId, chloe, Channel.SMS, 1, dispatchId, DeliveryStatus.SENT, null, "+15145550003"),
+                result(noticeId, chloe, Channel.SMS, 1, dispatchId, DeliveryStatus.DELIVERED, null, "+15145550003")));
+        List<DeliveryResult> doubled = new ArrayList<>(firstAnswers);
+        doubled.addAll(firstAnswers);
+        Collections.shuffle(doubled, new Random(7));
+        doubled.forEach(this::publishResult);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
+            assertThat(notice.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
+            assertThat(notice.get("stats").get("sms").get("delivered").asLong()).isEqualTo(1);
+        });
+        JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
+        assertThat(notice.get("resendable").asBoolean()).isTrue();
+        assertThat(notice.get("sentAt").isString()).isTrue();
+        assertStats(notice.get("stats"), 3, 2, 2, new long[] {3, 0, 0, 2, 1, 0}, new long[] {3, 0, 0, 1, 1, 1});
+
+        // The table: FAILED on any channel, sorted by name (case-insensitive), then by channel.
+        JsonNode failed = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED", null, property).body();
+        assertThat(failed.get("items").findValuesAsString("recipientId")).containsExactly(alice, bob);
+        JsonNode bobRow = failed.get("items").get(1);
+        assertThat(bobRow.get("email").stringValue()).isEqualTo("bob@example.com");
+        assertThat(bobRow.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("FAILED");
+        assertThat(bobRow.get("channels").get("EMAIL").get("lastError").get("code").stringValue()).isEqualTo("BOUNCED");
+        assertThat(bobRow.get("channels").get("SMS").get("lastError").get("code").stringValue())
+                .isEqualTo("NO_ADDRESS");
+        JsonNode failedEmail = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED,PENDING&channel=EMAIL",
+                null, property).body();
+        assertThat(failedEmail.get("items").findValuesAsString("recipientId")).containsExactly(bob);
+        JsonNode all = call("GET", "/api/notices/" + noticeId + "/recipients?page=0&size=2", null, property).body();
+        assertThat(all.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(all.get("items").findValuesAsString("name")).containsExactly("Alice Martin", "bob Nguyen");
+        assertThat(call("GET", "/api/notices/" + noticeId + "/recipients?size=201", null, property).status())
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/notices/" + noticeId + "/recipients?status=LOST", null, property).status())
+                .isEqualTo(400);
+        assertThat(call("GET", "/api/notices/" + noticeId + "/recipients", null, newProperty()).status())
+                .isEqualTo(404);
+
+        Response csv = call("GET", "/api/notices/" + noticeId + "/recipients/export?status=FAILED", null, property);
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.http().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.raw().split("\r\n")).hasSize(3);
+        assertThat(csv.raw()).contains("\"bob Nguyen\"", "\"BOUNCED\"", "\"'+15145550001\"");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamLines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("PARTIALLY_FAILED")));
+        assertThat(streamLines).contains("event:notice");
+
+        // A resend claims Alice's SMS and Bob's email (at Bob's new address): PENDING at attempt 2.
+        call("PATCH", "/api/residents/" + bob, "{\"email\":\"bob.n@example.com\"}", property);
+        String resendId = "resend-" + noticeId;
+        ResendRequested resend = ResendRequested.of(resendId, noticeId, property, ResendScope.FAILED_ONLY,
+                new Requester("user-1", "Manager One"), Instant.now(), new Content("t", "b", "s"),
+                List.of(new Target(alice, Channel.SMS, 2, "+15145550001"),
+                        new Target(bob, Channel.EMAIL, 2, "bob.n@example.com")),
+                0, 1, new ChannelTotals(1, 1), 2);
+        publish(Topics.RESEND_REQUESTED, Topics.chunkKey(resendId, 0), JSON.writeValueAsString(resend));
+        // A stale attempt-1 failure arriving after the claim changes nothing.
+        publishResult(firstAnswers.get(5));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode bobNow = call("GET", "/api/notices/" + noticeId + "/recipients?status=PENDING&channel=EMAIL", null,
+                    property).body().get("items").get(0);
+            assertThat(bobNow.get("recipientId").stringValue()).isEqualTo(bob);
+            assertThat(bobNow.get("channels").get("EMAIL").get("attempt").asInt()).isEqualTo(2);
+            assertThat(bobNow.get("channels").get("EMAIL").get("address").stringValue()).isEqualTo("bob.n@example.com");
+        });
+        publish(Topics.RESEND_REQUESTED, Topics.chunkKey(resendId, 0), JSON.writeValueAsString(resend));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode during = call("GET", "/api/notices/" + noticeId, null, property).body();
+            assertThat(during.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
+            assertThat(during.get("resendable").asBoolean()).isFalse();
+            assertStats(during.get("stats"), 3, 2, 0, new long[] {3, 1, 0, 2, 0, 0}, new long[] {3, 1, 0, 1, 0, 1});
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamLines.stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains(resendId)));
+
+        // The resend's results turn the notice SENT.
+        for (DeliveryResult r : List.of(
+                result(noticeId, alice, Channel.SMS, 2, resendId, DeliveryStatus.DELIVERED, null, "+15145550001"),
+                result(noticeId, alice, Channel.SMS, 2, resendId, DeliveryStatus.SENT, null, "+15145550001"),
+                result(noticeId, bob, Channel.EMAIL, 2, resendId, DeliveryStatus.SENT, null, "bob.n@example.com"))) {
+            publishResult(r);
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode after = call("GET", "/api/notices/" + noticeId, null, property).body();
+            assertThat(after.get("status").stringValue()).isEqualTo("SENT");
+            assertStats(after.get("stats"), 3, 3, 0, new long[] {3, 0, 1, 2, 0, 0}, new long[] {3, 0, 0, 2, 0, 1});
+        });
+
+        // A late opt-out of Chloé's SMS: FAILED wins over DELIVERED, and she is opted out of SMS.
+        publishResult(result(noticeId, chloe, Channel.SMS, 1, dispatchId, DeliveryStatus.FAILED, ErrorCode.OPTED_OUT,
+                "+15145550003"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode late = call("GET", "/api/notices/" + noticeId, null, property).body();
+            assertThat(late.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
+            assertThat(late.get("resendable").asBoolean()).isTrue();
+        });
+        JsonNode chloeNow = call("GET", "/api/residents/" + chloe, null, property).body();
+        assertThat(chloeNow.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
+
+        // What resend-service reads.
+        Response states = call("GET", "/internal/notices/" + noticeId + "/delivery-states", null, null);
+        assertThat(states.status()).isEqualTo(200);
+        JsonNode body = states.body();
+        assertThat(body.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
+        assertThat(body.get("channels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
+        assertThat(body.get("content").get("smsText").stringValue()).isEqualTo("Water is off on Tuesday.");
+        assertThat(body.get("recipients").findValuesAsString("recipientId")).containsExactly(alice, bob, chloe);
+        JsonNode bobStates = body.get("recipients").get(1);
+        assertThat(bobStates.get("email").stringValue()).isEqualTo("bob.n@example.com");
+        assertThat(bobStates.get("phone").isNull()).isTrue();
+        assertThat(bobStates.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("SENT");
+        assertThat(bobStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("NO_ADDRESS");
+        JsonNode chloeStates = body.get("recipients").get(2);
+        assertThat(chloeStates.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
+        assertThat(chloeStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("OPTED_OUT");
+        assertThat(call("GET", "/internal/notices/nope/delivery-states", null, null).status()).isEqualTo(404);
+    }
+
+    private static void assertStats(JsonNode stats, long recipients, long received, long failedRecipients,
+            long[] email, long[] sms) {
+        assertThat(stats.get("recipients").asLong()).isEqualTo(recipients);
+        assertThat(stats.get("received").asLong()).isEqualTo(received);
+        assertThat(stats.get("failedRecipients").asLong()).isEqualTo(failedRecipients);
+        assertChannel(stats.get("email"), email);
+        assertChannel(stats.get("sms"), sms);
+    }
+
+    /** {total, pending, sent, delivered, failed, skipped} */
+    private static void assertChannel(JsonNode counts, long[] expected) {
+        assertThat(new long[] {counts.get("total").asLong(), counts.get("pending").asLong(), counts.get("sent").asLong(),
+                counts.get("delivered").asLong(), counts.get("failed").asLong(), counts.get("skipped").asLong()})
+                .containsExactly(expected);
+    }
+
+    private static DeliveryResult result(String noticeId, String recipientId, Channel channel, int attempt,
+            String attemptId, DeliveryStatus status, ErrorCode errorCode, String address) {
+        return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status, errorCode,
+                errorCode == null ? null : "code-" + errorCode, errorCode == null ? null : "failed: " + errorCode,
+                channel == Channel.EMAIL ? "sendgrid" : "twilio", "msg-" + recipientId, address);
+    }
+
+    private void publishResult(DeliveryResult result) {
+        publish(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(), result.recipientId()),
+                JSON.writeValueAsString(result));
+    }
+
+    /** Reads the SSE stream line by line in the background, as the page's fetch does. */
+    private List<String> openStream(String noticeId, String property) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices/" + noticeId
+                        + "/stream"))
+                .header("X-User-Id", "user-1").header("X-User-Properties", property)
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:notice"));
+        return lines;
+    }
+}
