@@ -1,0 +1,145 @@
+package com.propty.history.history;
+
+import com.propty.events.DeliveryResult;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.Requester;
+import com.propty.events.ResendRequested;
+import com.propty.events.ResendScope;
+import com.propty.events.ResendType;
+import com.propty.events.Target;
+import com.propty.kit.Caller;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The resend history projection (CONTRACT §3 {@code GET /api/notices/{id}/resends}).
+ *
+ * <p>{@code resends}: one document per resend ({@code _id = resendId}) from its request chunks.
+ * {@code resend_targets}: one document per target channel of a resend ({@code _id =
+ * resendId:recipientId:channel}) holding {@code state = {rank, status}}, written only with
+ * {@code $max} by {@code _id}: the request sets PENDING of the attempt, each result its status, and
+ * the highest rank wins. So duplicates change nothing, order does not matter, and a result that
+ * arrives before its request chunk simply creates the target first. Results of the first dispatch
+ * (attempt 1) are not resends and are ignored.
+ */
+@Component
+public class ResendHistory {
+
+    static final String RESENDS = "resends";
+    static final String TARGETS = "resend_targets";
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    public ResendHistory(MongoTemplate mongo) {
+        this.mongo = mongo;
+        // Real MongoDB needs these; the embedded store ignores non-unique indexes.
+        mongo.indexOps(RESENDS).createIndex(new Index().on("noticeId", Sort.Direction.ASC));
+        mongo.indexOps(TARGETS).createIndex(new Index().on("resendId", Sort.Direction.ASC));
+    }
+
+    public void requested(List<ResendRequested> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        upsertAll(bulk -> {
+            for (ResendRequested chunk : chunks) {
+                bulk.upsert(Query.query(Criteria.where("_id").is(chunk.resendId())), new Update()
+                        .setOnInsert("noticeId", chunk.noticeId())
+                        .setOnInsert("propertyId", chunk.propertyId())
+                        .setOnInsert("requestedAt", Date.from(chunk.requestedAt()))
+                        .setOnInsert("requestedBy", new Document("id", chunk.requestedBy().id())
+                                .append("name", chunk.requestedBy().name()))
+                        .setOnInsert("scope", chunk.scope().name())
+                        .setOnInsert("type", chunk.resendType().name())
+                        .setOnInsert("recipients", chunk.recipients())
+                        .setOnInsert("emails", chunk.totals().email())
+                        .setOnInsert("sms", chunk.totals().sms()));
+            }
+        }, RESENDS);
+        upsertAll(bulk -> {
+            for (ResendRequested chunk : chunks) {
+                for (Target target : chunk.targets()) {
+                    target(bulk, chunk.resendId(), chunk.noticeId(), target.recipientId() + ":" + target.channel(),
+                            TargetState.of(target.attempt(), DeliveryStatus.PENDING));
+                }
+            }
+        }, TARGETS);
+    }
+
+    public void resulted(List<DeliveryResult> results) {
+        List<DeliveryResult> ofResends = results.stream()
+                .filter(r -> r.attempt() > 1 && r.attemptId() != null && r.status() != null).toList();
+        if (ofResends.isEmpty()) {
+            return;
+        }
+        upsertAll(bulk -> ofResends.forEach(r -> target(bulk, r.attemptId(), r.noticeId(),
+                r.recipientId() + ":" + r.channel(), TargetState.of(r.attempt(), r.status()))), TARGETS);
+    }
+
+    private static void target(BulkOperations bulk, String resendId, String noticeId, String channel, TargetState state) {
+        bulk.upsert(Query.query(Criteria.where("_id").is(resendId + ":" + channel)), new Update()
+                .setOnInsert("resendId", resendId).setOnInsert("noticeId", noticeId)
+                .max("state", state.toDocument()));
+    }
+
+    /**
+     * Two consumers may create the same document at once; the loser's upsert fails on the unique
+     * {@code _id}. Every operation is a {@code $max}/{@code $setOnInsert} upsert, so running the batch
+     * again is harmless and then finds the document.
+     */
+    private void upsertAll(java.util.function.Consumer<BulkOperations> operations, String collection) {
+        for (int attempt = 1; ; attempt++) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+            operations.accept(bulk);
+            try {
+                bulk.execute();
+                return;
+            } catch (BulkOperationException e) {
+                boolean onlyRaces = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
+                if (!onlyRaces || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Newest first; 404 when the notice's resends belong to a property the caller may not see. */
+    public List<ResendRow> of(Caller caller, String noticeId) {
+        List<Document> resends = mongo.find(Query.query(Criteria.where("noticeId").is(noticeId))
+                .with(Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id"))), Document.class, RESENDS);
+        if (resends.isEmpty()) {
+            return List.of();
+        }
+        resends.forEach(r -> caller.requireProperty(r.getString("propertyId"), "Notice"));
+        List<String> ids = resends.stream().map(r -> r.getString("_id")).toList();
+        Query targets = Query.query(Criteria.where("resendId").in(ids));
+        targets.fields().include("resendId").include("state");
+        Map<String, List<DeliveryStatus>> states = new HashMap<>();
+        for (Document target : mongo.find(targets, Document.class, TARGETS)) {
+            DeliveryStatus status = DeliveryStatus.valueOf(target.get("state", Document.class).getString("status"));
+            states.computeIfAbsent(target.getString("resendId"), k -> new ArrayList<>()).add(status);
+        }
+        return resends.stream().map(r -> {
+            Document by = r.get("requestedBy", Document.class);
+            return new ResendRow(r.getString("_id"), r.getDate("requestedAt").toInstant(),
+                    new Requester(by.getString("id"), by.getString("name")), ResendScope.valueOf(r.getString("scope")),
+                    ResendType.valueOf(r.getString("type")), r.getInteger("recipients"), r.getInteger("emails"),
+                    r.getInteger("sms"), Outcome.of(states.getOrDefault(r.getString("_id"), List.of())));
+        }).toList();
+    }
+
+}

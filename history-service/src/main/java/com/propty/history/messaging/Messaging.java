@@ -1,0 +1,92 @@
+package com.propty.history.messaging;
+
+import com.propty.events.DeliveryResult;
+import com.propty.events.ResendRequested;
+import com.propty.history.history.ResendHistory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * All Kafka wiring of history-service (bindings in application.yml): batch consumers of
+ * {@code resend-requested} and {@code delivery-results}, group {@code history-service}.
+ *
+ * <p>An unreadable record goes to the binding's dead-letter topic on its own and the rest of the batch
+ * is projected. A store failure is retried here for a while before the batch is failed (and then
+ * dead-lettered as a whole by the binder): the projection is idempotent, so replaying is safe.
+ */
+@Configuration
+public class Messaging {
+
+    private static final Logger log = LoggerFactory.getLogger(Messaging.class);
+
+    private final JsonMapper json;
+    private final StreamBridge bridge;
+    private final int storeRetries;
+
+    public Messaging(JsonMapper json, StreamBridge bridge, @Value("${history.messaging.store-retries:6}") int storeRetries) {
+        this.json = json;
+        this.bridge = bridge;
+        this.storeRetries = storeRetries;
+    }
+
+    @Bean
+    Consumer<List<byte[]>> resendRequested(ResendHistory history,
+            @Value("${history.messaging.resend-requested-dlq:resend-requested.history-service.dlq}") String dlq) {
+        return records -> {
+            List<ResendRequested> chunks = read(records, ResendRequested.class, dlq);
+            store(() -> history.requested(chunks), chunks.size());
+        };
+    }
+
+    @Bean
+    Consumer<List<byte[]>> deliveryResults(ResendHistory history,
+            @Value("${history.messaging.delivery-results-dlq:delivery-results.history-service.dlq}") String dlq) {
+        return records -> {
+            List<DeliveryResult> results = read(records, DeliveryResult.class, dlq);
+            store(() -> history.resulted(results), results.size());
+        };
+    }
+
+    private <T> List<T> read(List<byte[]> records, Class<T> type, String dlq) {
+        List<T> events = new ArrayList<>(records.size());
+        for (byte[] record : records) {
+            try {
+                events.add(json.readValue(record, type));
+            } catch (RuntimeException e) {
+                log.warn("Unreadable {} sent to {}: {}", type.getSimpleName(), dlq, e.getMessage());
+                bridge.send(dlq, MessageBuilder.withPayload(record).build());
+            }
+        }
+        return events;
+    }
+
+    private void store(Runnable write, int events) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (DataAccessException e) {
+                if (attempt >= storeRetries) {
+                    throw e;
+                }
+                log.warn("Projecting {} events failed (try {}), retrying: {}", events, attempt, e.getMessage());
+                try {
+                    Thread.sleep(500L << Math.min(attempt, 5));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+}

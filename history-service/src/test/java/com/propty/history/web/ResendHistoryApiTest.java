@@ -1,0 +1,228 @@
+package com.propty.history.web;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.propty.events.Channel;
+import com.propty.events.ChannelTotals;
+import com.propty.events.Content;
+import com.propty.events.DeliveryResult;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.events.Requester;
+import com.propty.events.ResendRequested;
+import com.propty.events.ResendScope;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * history-service against a real Kafka broker and MongoDB-wire server: resend requests and their
+ * results published raw (duplicated, shuffled, results before requests) end up as the history the
+ * page shows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ResendHistoryApiTest {
+
+    static final String PROPERTY = "prop-1";
+    static KafkaProducer<String, String> producer;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final Content content = new Content("Water shut-off", "The water is off on Monday.", "Water off Monday.");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+    }
+
+    @BeforeAll
+    static void connect() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producer = new KafkaProducer<>(props);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        producer.close();
+    }
+
+    @Test
+    void theHistoryListsResendsNewestFirstWithOutcomesCorrectUnderDuplicatesAndReordering() throws Exception {
+        String noticeId = UUID.randomUUID().toString();
+        String first = "resend-a-" + UUID.randomUUID();
+        String second = "resend-b-" + UUID.randomUUID();
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+        // First resend (FULL): 4 targets in two chunks, attempt 2.
+        List<Target> firstTargets = List.of(new Target("r1", Channel.EMAIL, 2, "r1@example.com"),
+                new Target("r1", Channel.SMS, 2, "+15145550001"), new Target("r2", Channel.EMAIL, 2, "r2@example.com"),
+                new Target("r3", Channel.EMAIL, 2, "r3@example.com"));
+        List<ResendRequested> firstChunks = List.of(
+                chunk(first, noticeId, ResendScope.FAILED_ONLY, "manager-1", t0, firstTargets.subList(0, 2), 0, firstTargets),
+                chunk(first, noticeId, ResendScope.FAILED_ONLY, "manager-1", t0, firstTargets.subList(2, 4), 1, firstTargets));
+
+        List<DeliveryResult> firstResults = new ArrayList<>(List.of(
+                result(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT),
+                result(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.DELIVERED),
+                result(noticeId, "r1", Channel.SMS, 2, first, DeliveryStatus.SENT),
+                result(noticeId, "r2", Channel.EMAIL, 2, first, DeliveryStatus.FAILED),
+                // first-dispatch results (attempt 1) belong to no resend
+                result(noticeId, "r3", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.DELIVERED),
+                result(noticeId, "r9", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.FAILED)));
+        // duplicates, then shuffled
+        firstResults.addAll(List.copyOf(firstResults));
+        Collections.shuffle(firstResults, new Random(42));
+
+        // Results first, and wait until they are projected: the request arrives after its results.
+        for (DeliveryResult result : firstResults) {
+            send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, result.recipientId()), result);
+        }
+        await().atMost(20, SECONDS).until(() -> mongo.findById(first + ":r2:EMAIL", Document.class, "resend_targets") != null
+                && mongo.findById(first + ":r1:SMS", Document.class, "resend_targets") != null);
+        assertThat(get("/api/notices/" + noticeId + "/resends", PROPERTY).body()).isEqualTo("[]");
+        for (ResendRequested chunk : List.of(firstChunks.get(1), firstChunks.get(0), firstChunks.get(1))) {
+            send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, chunk.chunkIndex()), chunk);
+        }
+
+        // Second resend (PARTIAL) of r2's email, attempt 3, a minute later: it must not change the first's outcome.
+        List<Target> secondTargets = List.of(new Target("r2", Channel.EMAIL, 3, "fixed@example.com"));
+        send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, 0), chunk(second, noticeId, ResendScope.SELECTED,
+                "manager-2", t0.plusSeconds(60), secondTargets, 0, secondTargets));
+        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r2"),
+                result(noticeId, "r2", Channel.EMAIL, 3, second, DeliveryStatus.SENT));
+
+        await().atMost(20, SECONDS).untilAsserted(() -> {
+            JsonNode history = json.readTree(get("/api/notices/" + noticeId + "/resends", PROPERTY).body());
+            assertThat(history).hasSize(2);
+            JsonNode newest = history.get(0);
+            assertThat(newest.get("resendId").asString()).isEqualTo(second);
+            assertThat(newest.get("type").asString()).isEqualTo("PARTIAL");
+            assertThat(newest.get("scope").asString()).isEqualTo("SELECTED");
+            assertThat(newest.get("requestedBy").get("id").asString()).isEqualTo("manager-2");
+            assertThat(outcome(newest)).isEqualTo("pending=0 sent=1 delivered=0 failed=0 skipped=0");
+
+            JsonNode oldest = history.get(1);
+            assertThat(oldest.get("resendId").asString()).isEqualTo(first);
+            assertThat(oldest.get("requestedAt").asString()).isEqualTo(t0.toString());
+            assertThat(oldest.get("requestedBy").get("name").asString()).isEqualTo("Manager manager-1");
+            assertThat(oldest.get("scope").asString()).isEqualTo("FAILED_ONLY");
+            assertThat(oldest.get("type").asString()).isEqualTo("FULL");
+            assertThat(oldest.get("recipients").asInt()).isEqualTo(3);
+            assertThat(oldest.get("emails").asInt()).isEqualTo(3);
+            assertThat(oldest.get("sms").asInt()).isEqualTo(1);
+            // r1 email DELIVERED, r1 SMS SENT, r2 email FAILED, r3 email still PENDING (its result was attempt 1)
+            assertThat(outcome(oldest)).isEqualTo("pending=1 sent=1 delivered=1 failed=1 skipped=0");
+        });
+        assertThat(mongo.findById("dispatch-1:r3:EMAIL", Document.class, "resend_targets")).isNull();
+
+        // A late SENT after DELIVERED, and the r3 answer, arrive: DELIVERED stays, r3 moves on.
+        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r1"),
+                result(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT));
+        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r3"),
+                result(noticeId, "r3", Channel.EMAIL, 2, first, DeliveryStatus.SKIPPED));
+        await().atMost(20, SECONDS).untilAsserted(() -> {
+            JsonNode history = json.readTree(get("/api/notices/" + noticeId + "/resends", PROPERTY).body());
+            assertThat(outcome(history.get(1))).isEqualTo("pending=0 sent=1 delivered=1 failed=1 skipped=1");
+        });
+    }
+
+    @Test
+    void aNoticeOfAnotherPropertyIsNotFoundAndANoticeWithoutResendsHasAnEmptyHistory() throws Exception {
+        String noticeId = UUID.randomUUID().toString();
+        String resendId = UUID.randomUUID().toString();
+        List<Target> targets = List.of(new Target("r1", Channel.EMAIL, 2, "r1@example.com"));
+        send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, 0),
+                chunk(resendId, noticeId, ResendScope.FAILED_ONLY, "manager-1", Instant.now(), targets, 0, targets));
+        await().atMost(20, SECONDS).until(() -> get("/api/notices/" + noticeId + "/resends", PROPERTY).body()
+                .contains(resendId));
+
+        HttpResponse<String> elsewhere = get("/api/notices/" + noticeId + "/resends", "prop-other");
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(elsewhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(json.readTree(elsewhere.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+
+        HttpResponse<String> none = get("/api/notices/" + UUID.randomUUID() + "/resends", PROPERTY);
+        assertThat(none.statusCode()).isEqualTo(200);
+        assertThat(none.body()).isEqualTo("[]");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/notices/" + noticeId + "/resends"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+    }
+
+    static String outcome(JsonNode row) {
+        JsonNode o = row.get("outcome");
+        return "pending=" + o.get("pending").asInt() + " sent=" + o.get("sent").asInt() + " delivered="
+                + o.get("delivered").asInt() + " failed=" + o.get("failed").asInt() + " skipped=" + o.get("skipped").asInt();
+    }
+
+    /** Chunk {@code index} of a resend whose targets are {@code all}, cut in chunks of two. */
+    ResendRequested chunk(String resendId, String noticeId, ResendScope scope, String user, Instant at,
+            List<Target> targets, int index, List<Target> all) {
+        int recipients = (int) all.stream().map(Target::recipientId).distinct().count();
+        int chunkCount = (all.size() + 1) / 2;
+        return ResendRequested.of(resendId, noticeId, PROPERTY, scope, new Requester(user, "Manager " + user), at,
+                content, targets, index, chunkCount, ChannelTotals.count(all), recipients);
+    }
+
+    static DeliveryResult result(String noticeId, String recipientId, Channel channel, int attempt, String attemptId,
+            DeliveryStatus status) {
+        return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status,
+                status == DeliveryStatus.FAILED ? ErrorCode.BOUNCED : null, null, null, "sendgrid", "m-1", "x");
+    }
+
+    void send(String topic, String key, Object event) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String properties) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("X-User-Id", "manager-1")
+                .header("X-User-Name", "Marie").header("X-User-Roles", "PROPERTY_MANAGER")
+                .header("X-User-Properties", properties).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,48 @@
+package com.propty.resend.notice;
+
+import com.propty.events.Channel;
+import com.propty.kit.Caller;
+import com.propty.resend.claim.Claims;
+import com.propty.resend.policy.ChannelKey;
+import com.propty.resend.policy.Claim;
+import com.propty.resend.policy.NoticeDeliveries;
+import com.propty.resend.policy.Recipient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A notice's delivery states as the policy needs them: notice-service's view (status, recipients,
+ * current contacts) joined with this service's claims, after checking that the caller may see it.
+ */
+@Component
+public class CurrentDeliveries {
+
+    private final NoticeService noticeService;
+    private final Claims claims;
+
+    public CurrentDeliveries(NoticeService noticeService, Claims claims) {
+        this.noticeService = noticeService;
+        this.claims = claims;
+    }
+
+    public Snapshot of(Caller caller, String noticeId) {
+        NoticeDeliveryStates states = noticeService.deliveryStates(noticeId);
+        caller.requireProperty(states.propertyId(), "Notice");
+        List<Recipient> recipients = states.recipients().stream().map(NoticeDeliveryStates.RecipientStates::toRecipient)
+                .toList();
+        List<ChannelKey> channels = new ArrayList<>();
+        for (Recipient recipient : recipients) {
+            for (Channel channel : recipient.channels().keySet()) {
+                channels.add(new ChannelKey(recipient.id(), channel));
+            }
+        }
+        Map<ChannelKey, Claim> claimed = claims.of(noticeId, channels);
+        return new Snapshot(states, new NoticeDeliveries(states.status(), recipients, claimed));
+    }
+
+    /** notice-service's answer (content, property) and the policy's input built from it. */
+    public record Snapshot(NoticeDeliveryStates notice, NoticeDeliveries deliveries) {
+    }
+}

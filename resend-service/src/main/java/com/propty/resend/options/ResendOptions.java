@@ -1,0 +1,67 @@
+package com.propty.resend.options;
+
+import com.propty.events.ResendScope;
+import com.propty.kit.Caller;
+import com.propty.resend.notice.CurrentDeliveries;
+import com.propty.resend.policy.Decision;
+import com.propty.resend.policy.NoticeDeliveries;
+import com.propty.resend.policy.Recipient;
+import com.propty.resend.policy.Rejection;
+import com.propty.resend.policy.ResendPolicy;
+import com.propty.resend.policy.ScopeCounts;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The resend dialog's three scopes with their counts (CONTRACT §3 resend-options). Counts come from
+ * the same {@link ResendPolicy} as the resend itself, so a resend sends exactly what the dialog showed
+ * (unless someone else claimed a channel in between). Ids that are not recipients are ignored here.
+ */
+@Component
+public class ResendOptions {
+
+    private final CurrentDeliveries deliveries;
+
+    public ResendOptions(CurrentDeliveries deliveries) {
+        this.deliveries = deliveries;
+    }
+
+    public Options of(Caller caller, String noticeId, Collection<String> selected) {
+        NoticeDeliveries notice = deliveries.of(caller, noticeId).deliveries();
+        Set<String> recipients = notice.recipients().stream().map(Recipient::id).collect(Collectors.toSet());
+        Set<String> selection = selected == null ? Set.of()
+                : selected.stream().filter(recipients::contains).collect(Collectors.toSet());
+        boolean resendable = ResendPolicy.resendable(notice);
+        List<Option> options = new ArrayList<>();
+        for (ResendScope scope : ResendScope.values()) {
+            if (!resendable || (scope == ResendScope.SELECTED && selection.isEmpty())) {
+                options.add(Option.disabled(scope));
+                continue;
+            }
+            Decision decision = ResendPolicy.decide(notice, scope, selection);
+            if (!decision.accepted() && decision.rejection() != Rejection.NO_FAILED_RECIPIENTS) {
+                options.add(Option.disabled(scope));
+                continue;
+            }
+            ScopeCounts c = decision.counts();
+            options.add(new Option(scope, c.recipients(), c.emails(), c.sms(), decision.accepted(), c.skipped(),
+                    c.addressUnchanged()));
+        }
+        return new Options(resendable, options);
+    }
+
+    public record Options(boolean resendable, List<Option> options) {
+    }
+
+    public record Option(ResendScope scope, int recipients, int emails, int sms, boolean enabled,
+            ScopeCounts.Skipped skipped, int addressUnchanged) {
+
+        static Option disabled(ResendScope scope) {
+            return new Option(scope, 0, 0, 0, false, ScopeCounts.Skipped.NONE, 0);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.propty.resend.policy;
+
+/**
+ * What resend-service itself knows about a channel it resent: the attempt it claimed, whether that
+ * claim is still in flight (no answer yet), and the latest result it saw for that attempt
+ * ({@code last}, null when none). notice-service may lag behind this view, or be ahead of it.
+ */
+public record Claim(int attempt, boolean inFlight, DeliveryState last) {
+}

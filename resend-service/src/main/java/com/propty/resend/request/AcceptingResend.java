@@ -1,0 +1,167 @@
+package com.propty.resend.request;
+
+import com.propty.events.ChannelTotals;
+import com.propty.events.Requester;
+import com.propty.events.ResendRequested;
+import com.propty.events.ResendScope;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.kit.ApiProblem;
+import com.propty.kit.Caller;
+import com.propty.resend.claim.Claims;
+import com.propty.resend.idempotency.IdempotencyKeys;
+import com.propty.resend.messaging.ResendRequests;
+import com.propty.resend.notice.CurrentDeliveries;
+import com.propty.resend.policy.Decision;
+import com.propty.resend.policy.ResendPolicy;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A manager resends a notice's failures: check the request in the order of CONTRACT §3, let the
+ * policy pick the targets, claim them, publish {@code ResendRequested} chunks, remember the resend.
+ */
+@Component
+public class AcceptingResend {
+
+    private static final Logger log = LoggerFactory.getLogger(AcceptingResend.class);
+
+    private final CurrentDeliveries deliveries;
+    private final Claims claims;
+    private final ResendRequests requests;
+    private final IdempotencyKeys idempotencyKeys;
+    private final MongoTemplate mongo;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
+            IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock) {
+        this.deliveries = deliveries;
+        this.claims = claims;
+        this.requests = requests;
+        this.idempotencyKeys = idempotencyKeys;
+        this.mongo = mongo;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** The request as the manager sent it: the scope is a string so that an unknown one is a 400 after the 404 check. */
+    public record ResendBody(String scope, List<String> recipientIds) {
+    }
+
+    /** Returns the 202 body as JSON: a replayed answer is byte for byte the first one. */
+    public String accept(Caller caller, String noticeId, ResendBody body, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return json.writeValueAsString(resend(caller, noticeId, body));
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ApiProblem.validation("Idempotency-Key", "must be 1 to 200 characters");
+        }
+        String hash = IdempotencyKeys.hash(body.scope(), body.recipientIds());
+        return idempotencyKeys.once(caller.id(), noticeId, idempotencyKey, hash,
+                () -> json.writeValueAsString(resend(caller, noticeId, body)));
+    }
+
+    private ResendAccepted resend(Caller caller, String noticeId, ResendBody body) {
+        CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId); // 404, 503
+        ResendScope scope = scope(body);
+        Set<String> selected = body.recipientIds() == null ? Set.of() : new LinkedHashSet<>(body.recipientIds());
+        Decision decision = ResendPolicy.decide(snapshot.deliveries(), scope, selected);
+        if (!decision.accepted()) {
+            throw problem(decision);
+        }
+        String resendId = UUID.randomUUID().toString();
+        List<Target> claimed = claims.claim(noticeId, resendId, decision.targets(), snapshot.deliveries().claims());
+        if (claimed.isEmpty()) {
+            throw noFailedRecipients();
+        }
+        Requester requester = new Requester(caller.id(), caller.name());
+        Instant requestedAt = clock.instant();
+        ChannelTotals totals = ChannelTotals.count(claimed);
+        int recipients = (int) claimed.stream().map(Target::recipientId).distinct().count();
+        publish(noticeId, snapshot, resendId, scope, requester, requestedAt, claimed, totals, recipients);
+        mongo.insert(new ResendRecord(resendId, noticeId, snapshot.notice().propertyId(), requester, requestedAt, scope,
+                scope.type(), recipients, totals.email(), totals.sms(), decision.counts().skipped(), claimed));
+        log.info("Resend {} of notice {} by {}: {} emails, {} SMS ({} dropped as claimed meanwhile)", resendId, noticeId,
+                caller.id(), totals.email(), totals.sms(), decision.targets().size() - claimed.size());
+        return new ResendAccepted(resendId, noticeId, scope, scope.type(), recipients, totals.email(), totals.sms(),
+                decision.counts().skipped(), ResendAccepted.message(totals.email(), totals.sms()));
+    }
+
+    private void publish(String noticeId, CurrentDeliveries.Snapshot snapshot, String resendId, ResendScope scope, Requester requester,
+            Instant requestedAt, List<Target> targets, ChannelTotals totals, int recipients) {
+        List<List<Target>> chunks = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i += Topics.CHUNK_SIZE) {
+            chunks.add(targets.subList(i, Math.min(targets.size(), i + Topics.CHUNK_SIZE)));
+        }
+        for (int index = 0; index < chunks.size(); index++) {
+            List<Target> chunk = chunks.get(index);
+            ResendRequested event = ResendRequested.of(resendId, noticeId, snapshot.notice().propertyId(), scope,
+                    requester, requestedAt, snapshot.notice().content(), chunk, index, chunks.size(), totals, recipients);
+            try {
+                requests.publish(event, Topics.chunkKey(noticeId, index));
+            } catch (RuntimeException e) {
+                // Chunks already on the bus will be sent; the rest are given back so a later resend can take them.
+                List<Target> unsent = new ArrayList<>();
+                chunks.subList(index, chunks.size()).forEach(unsent::addAll);
+                claims.abandon(noticeId, resendId, unsent);
+                log.error("Could not publish resend {} chunk {}/{}", resendId, index, chunks.size(), e);
+                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE", "Resend not started",
+                        "The resend could not be handed over for sending; try again shortly.");
+            }
+            claims.published(noticeId, resendId, chunk);
+        }
+    }
+
+    /** 400 checks on the request's shape, after the 404 check (CONTRACT §3 order). */
+    private static ResendScope scope(ResendBody body) {
+        if (body.scope() == null || body.scope().isBlank()) {
+            throw ApiProblem.validation("scope", "is required: FAILED_ONLY, ALL_UNDELIVERED or SELECTED");
+        }
+        ResendScope scope;
+        try {
+            scope = ResendScope.valueOf(body.scope());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.validation("scope", "must be FAILED_ONLY, ALL_UNDELIVERED or SELECTED");
+        }
+        List<String> ids = body.recipientIds();
+        if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw ApiProblem.validation("recipientIds", "must not contain empty ids");
+        }
+        if (scope != ResendScope.SELECTED && ids != null && !ids.isEmpty()) {
+            throw ApiProblem.validation("recipientIds", "are only allowed with scope SELECTED");
+        }
+        return scope;
+    }
+
+    private static ApiProblem problem(Decision decision) {
+        return switch (decision.rejection()) {
+            case NO_RECIPIENTS_SELECTED -> new ApiProblem(HttpStatus.BAD_REQUEST, "NO_RECIPIENTS_SELECTED",
+                    "No recipients selected", "Scope SELECTED needs at least one recipient id.");
+            case NOTICE_NOT_RESENDABLE -> ApiProblem.conflict("NOTICE_NOT_RESENDABLE", "Notice not resendable",
+                    "Only a sent notice can be resent; drafts, scheduled notices and notices still sending cannot.");
+            case VALIDATION_FAILED -> new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                    "Some ids are not recipients of this notice.", decision.unknownRecipients().stream()
+                            .map(id -> new ApiProblem.FieldError("recipientIds", "not a recipient of this notice: " + id))
+                            .toList());
+            case NO_FAILED_RECIPIENTS -> noFailedRecipients();
+        };
+    }
+
+    private static ApiProblem noFailedRecipients() {
+        return ApiProblem.conflict("NO_FAILED_RECIPIENTS", "No failed recipients",
+                "Nothing is left to resend in this scope: everyone got the notice, or every failure is already being resent.");
+    }
+
+}

@@ -1,0 +1,18 @@
+package com.propty.resend.request;
+
+import com.propty.events.Requester;
+import com.propty.events.ResendScope;
+import com.propty.events.ResendType;
+import com.propty.events.Target;
+import com.propty.resend.policy.ScopeCounts;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** What was resent, by whom and when: the service's own record of each accepted resend ({@code resends}). */
+@Document("resends")
+public record ResendRecord(@Id String resendId, String noticeId, String propertyId, Requester requestedBy,
+        Instant requestedAt, ResendScope scope, ResendType type, int recipients, int emails, int sms,
+        ScopeCounts.Skipped skipped, List<Target> targets) {
+}

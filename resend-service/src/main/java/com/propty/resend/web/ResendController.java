@@ -1,0 +1,53 @@
+package com.propty.resend.web;
+
+import com.propty.kit.Caller;
+import com.propty.resend.options.ResendOptions;
+import com.propty.resend.request.AcceptingResend;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The resend dialog's API (CONTRACT §3 "Resends"); the gateway routes these two paths here. */
+@RestController
+public class ResendController {
+
+    private final ResendOptions options;
+    private final AcceptingResend accepting;
+
+    public ResendController(ResendOptions options, AcceptingResend accepting) {
+        this.options = options;
+        this.accepting = accepting;
+    }
+
+    @GetMapping("/api/notices/{noticeId}/resend-options")
+    ResendOptions.Options options(Caller caller, @PathVariable String noticeId,
+            @RequestParam(required = false) List<String> selected) {
+        return options.of(caller, noticeId, selected);
+    }
+
+    /** The same as GET, for selections too large for a URL. */
+    @PostMapping("/api/notices/{noticeId}/resend-options")
+    ResendOptions.Options optionsFor(Caller caller, @PathVariable String noticeId,
+            @RequestBody(required = false) Selection selection) {
+        return options.of(caller, noticeId, selection == null ? null : selection.recipientIds());
+    }
+
+    @PostMapping("/api/notices/{noticeId}/resends")
+    ResponseEntity<String> resend(Caller caller, @PathVariable String noticeId,
+            @RequestBody AcceptingResend.ResendBody body,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        String accepted = accepting.accept(caller, noticeId, body, idempotencyKey);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(accepted);
+    }
+
+    record Selection(List<String> recipientIds) {
+    }
+}

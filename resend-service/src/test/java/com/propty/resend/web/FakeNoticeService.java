@@ -1,0 +1,131 @@
+package com.propty.resend.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * notice-service's internal delivery-states API as resend-service sees it: a JDK HttpServer on a free
+ * port serving what the test put in, which can be made to fail (500) or go away (stopped).
+ */
+final class FakeNoticeService {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final Map<String, Map<String, Object>> notices = new ConcurrentHashMap<>();
+    private volatile boolean failing;
+    private HttpServer server;
+    private int port;
+
+    FakeNoticeService start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/internal/notices/", this::answer);
+        server.start();
+        port = server.getAddress().getPort();
+        return this;
+    }
+
+    void stop() {
+        server.stop(0);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    void put(NoticeBuilder notice) {
+        notices.put(notice.id, notice.toJson());
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/"); // "", internal, notices, {id}, delivery-states
+        Map<String, Object> notice = parts.length == 5 && parts[4].equals("delivery-states") ? notices.get(parts[3]) : null;
+        int status;
+        byte[] body;
+        if (failing) {
+            status = 500;
+            body = "{\"status\":500}".getBytes(StandardCharsets.UTF_8);
+        } else if (notice == null) {
+            status = 404;
+            body = "{\"status\":404,\"code\":\"NOT_FOUND\"}".getBytes(StandardCharsets.UTF_8);
+        } else {
+            status = 200;
+            body = json.writeValueAsBytes(notice);
+        }
+        exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    static NoticeBuilder notice(String id, String propertyId, String status) {
+        return new NoticeBuilder(id, propertyId, status);
+    }
+
+    static final class NoticeBuilder {
+        final String id;
+        final String propertyId;
+        final String status;
+        final List<Map<String, Object>> recipients = new ArrayList<>();
+
+        NoticeBuilder(String id, String propertyId, String status) {
+            this.id = id;
+            this.propertyId = propertyId;
+            this.status = status;
+        }
+
+        /** channels: "EMAIL", "FAILED", attempt, address-used, ... in groups of four. */
+        NoticeBuilder recipient(String recipientId, String email, String phone, List<String> optedOut, Object... channels) {
+            Map<String, Object> states = new LinkedHashMap<>();
+            for (int i = 0; i < channels.length; i += 4) {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("status", channels[i + 1]);
+                state.put("attempt", channels[i + 2]);
+                state.put("address", channels[i + 3]);
+                state.put("errorCode", "FAILED".equals(channels[i + 1]) ? "BOUNCED" : null);
+                states.put((String) channels[i], state);
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("recipientId", recipientId);
+            r.put("name", "Resident " + recipientId);
+            r.put("email", email);
+            r.put("phone", phone);
+            r.put("archived", false);
+            r.put("optedOut", optedOut);
+            r.put("channels", states);
+            recipients.add(r);
+            return this;
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> n = new LinkedHashMap<>();
+            n.put("noticeId", id);
+            n.put("propertyId", propertyId);
+            n.put("status", status);
+            n.put("channels", List.of("EMAIL", "SMS"));
+            n.put("content", Map.of("title", "Water shut-off", "body", "The water is off on Monday.",
+                    "smsText", "Water off Monday."));
+            n.put("recipients", recipients);
+            n.put("unknownField", "ignored");
+            return n;
+        }
+    }
+}

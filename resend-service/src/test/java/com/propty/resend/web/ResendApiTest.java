@@ -1,0 +1,615 @@
+package com.propty.resend.web;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.propty.events.Channel;
+import com.propty.events.DeliveryResult;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.events.ResendRequested;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.resend.claim.Claims;
+import com.propty.resend.policy.ChannelKey;
+import com.propty.resend.policy.Claim;
+import com.propty.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * resend-service against a real Kafka broker and MongoDB-wire server, with notice-service faked by a
+ * JDK HttpServer: what the dialog shows is what a resend publishes, the error codes in their order,
+ * idempotency, claims under concurrency, release by results, and notice-service outages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "resend.notice-service.timeout=PT2S",
+        "resend.notice-service.retry.wait-duration=PT0.05S",
+        "resend.notice-service.circuit-breaker.minimum-number-of-calls=1000",
+        "resend.notice-service.circuit-breaker.sliding-window-size=1000"})
+@ActiveProfiles("local")
+class ResendApiTest {
+
+    static final String PROPERTY = "prop-1";
+    static final FakeNoticeService NOTICES = new FakeNoticeService().start();
+    static final ConcurrentLinkedQueue<ConsumerRecord<String, String>> PUBLISHED = new ConcurrentLinkedQueue<>();
+    static final String DLQ = "delivery-results.resend-service.dlq";
+    static volatile boolean reading = true;
+    static Thread reader;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    Claims claims;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("resend.notice-service.url", NOTICES::url);
+    }
+
+    @BeforeAll
+    static void readTopics() throws InterruptedException {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "resend-api-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
+        CountDownLatch subscribed = new CountDownLatch(1);
+        reader = new Thread(() -> {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+                consumer.subscribe(List.of(Topics.RESEND_REQUESTED, DLQ));
+                subscribed.countDown();
+                while (reading) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(PUBLISHED::add);
+                }
+            }
+        }, "test-topic-reader");
+        reader.setDaemon(true);
+        reader.start();
+        subscribed.await();
+    }
+
+    @AfterAll
+    static void stop() {
+        reading = false;
+        NOTICES.stop();
+    }
+
+    // ---------------------------------------------------------------- options and what a resend publishes
+
+    @Test
+    void optionsCountExactlyWhatAResendThenPublishesWithNextAttemptsAndCurrentAddresses() {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                // email bounced at the old address, the manager fixed it; SMS delivered
+                .recipient("r1", "new@example.com", "+15145550001", List.of(),
+                        "EMAIL", "FAILED", 1, "old@example.com", "SMS", "DELIVERED", 1, "+15145550001")
+                // both failed, same addresses; SMS fails for the second time
+                .recipient("r2", "r2@example.com", "+15145550002", List.of(),
+                        "EMAIL", "FAILED", 1, "r2@example.com", "SMS", "FAILED", 2, "+15145550002")
+                // no phone any more, opted out of email
+                .recipient("r3", "r3@example.com", null, List.of("EMAIL"),
+                        "EMAIL", "FAILED", 1, "r3@example.com", "SMS", "FAILED", 1, "+15145550003")
+                // never had a phone (SMS SKIPPED), email failed; and one who got it all
+                .recipient("r4", "r4@example.com", "+15145550004", List.of(),
+                        "EMAIL", "FAILED", 1, "r4@example.com", "SMS", "SKIPPED", 1, null)
+                .recipient("r5", "r5@example.com", "+15145550005", List.of(),
+                        "EMAIL", "DELIVERED", 1, "r5@example.com", "SMS", "SENT", 1, "+15145550005"));
+
+        JsonNode options = body(get("/api/notices/" + noticeId + "/resend-options?selected=r2,nobody", PROPERTY));
+        assertThat(options.get("resendable").asBoolean()).isTrue();
+        assertThat(options.get("options")).hasSize(3);
+        JsonNode failedOnly = option(options, 0, "FAILED_ONLY");
+        JsonNode allUndelivered = option(options, 1, "ALL_UNDELIVERED");
+        JsonNode selected = option(options, 2, "SELECTED");
+        assertCounts(failedOnly, 3, 3, 1, true, 1, 1, 3);
+        // r1 got the SMS, so is not undelivered; r4's SKIPPED SMS now has a phone
+        assertCounts(allUndelivered, 2, 2, 2, true, 1, 1, 3);
+        assertCounts(selected, 1, 1, 1, true, 0, 0, 2); // "nobody" is ignored here
+
+        JsonNode postedOptions = body(send("POST", "/api/notices/" + noticeId + "/resend-options",
+                "{\"recipientIds\":[\"r2\"]}", null, PROPERTY));
+        assertThat(postedOptions).isEqualTo(options);
+
+        HttpResponse<String> response = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY);
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode accepted = body(response);
+        assertThat(accepted.get("noticeId").asString()).isEqualTo(noticeId);
+        assertThat(accepted.get("scope").asString()).isEqualTo("FAILED_ONLY");
+        assertThat(accepted.get("type").asString()).isEqualTo("FULL");
+        assertThat(accepted.get("recipients").asInt()).isEqualTo(failedOnly.get("recipients").asInt());
+        assertThat(accepted.get("emails").asInt()).isEqualTo(failedOnly.get("emails").asInt());
+        assertThat(accepted.get("sms").asInt()).isEqualTo(failedOnly.get("sms").asInt());
+        assertThat(accepted.get("skipped")).isEqualTo(failedOnly.get("skipped"));
+        assertThat(accepted.get("message").asString()).isEqualTo("Resending 3 emails and 1 SMS.");
+
+        List<ResendRequested> chunks = await().atMost(20, SECONDS)
+                .until(() -> published(noticeId), c -> !c.isEmpty());
+        assertThat(chunks).hasSize(1);
+        ResendRequested chunk = chunks.get(0);
+        assertThat(chunk.resendId()).isEqualTo(accepted.get("resendId").asString());
+        assertThat(chunk.propertyId()).isEqualTo(PROPERTY);
+        assertThat(chunk.requestedBy().id()).isEqualTo("manager-1");
+        assertThat(chunk.requestedBy().name()).isEqualTo("Marie Manager");
+        assertThat(chunk.content().title()).isEqualTo("Water shut-off");
+        assertThat(chunk.chunkIndex()).isZero();
+        assertThat(chunk.chunkCount()).isEqualTo(1);
+        assertThat(chunk.recipients()).isEqualTo(3);
+        assertThat(chunk.totals().email()).isEqualTo(3);
+        assertThat(chunk.totals().sms()).isEqualTo(1);
+        assertThat(chunk.targets()).containsExactlyInAnyOrder(
+                new Target("r1", Channel.EMAIL, 2, "new@example.com"),
+                new Target("r2", Channel.EMAIL, 2, "r2@example.com"),
+                new Target("r2", Channel.SMS, 3, "+15145550002"),
+                new Target("r4", Channel.EMAIL, 2, "r4@example.com"));
+        ConsumerRecord<String, String> record = PUBLISHED.stream()
+                .filter(r -> r.value().contains(chunk.resendId())).findFirst().orElseThrow();
+        assertThat(record.key()).isEqualTo(Topics.chunkKey(noticeId, 0));
+
+        Document resend = mongo.findById(chunk.resendId(), Document.class, "resends");
+        assertThat(resend).isNotNull();
+        assertThat(resend.getString("noticeId")).isEqualTo(noticeId);
+        assertThat(resend.getList("targets", Document.class)).hasSize(4);
+
+        // What could be sent is now claimed. r3's failures are still FAILED and unclaimed, so the notice
+        // stays resendable (CONTRACT §2), but no scope has anything to send: every scope is disabled.
+        JsonNode after = body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY));
+        assertThat(after.get("resendable").asBoolean()).isTrue();
+        assertCounts(option(after, 0, "FAILED_ONLY"), 0, 0, 0, false, 1, 1, 0);
+        assertCounts(option(after, 1, "ALL_UNDELIVERED"), 0, 0, 0, false, 1, 1, 0); // r4 is under way again
+        for (String scope : List.of("FAILED_ONLY", "ALL_UNDELIVERED")) {
+            assertProblem(resend(noticeId, "{\"scope\":\"" + scope + "\"}", null, PROPERTY), 409,
+                    "NO_FAILED_RECIPIENTS");
+        }
+    }
+
+    @Test
+    void largeResendsArePublishedInChunksOfAtMostTheChunkSize() {
+        FakeNoticeService.NoticeBuilder notice = FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED");
+        for (int i = 0; i < 260; i++) {
+            String r = String.format("r%03d", i);
+            notice.recipient(r, r + "@example.com", "+1514555" + String.format("%04d", i), List.of(),
+                    "EMAIL", "FAILED", 1, r + "@example.com", "SMS", "FAILED", 1, "+1514555" + String.format("%04d", i));
+        }
+        String noticeId = newNotice(notice);
+        HttpResponse<String> response = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY);
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(body(response).get("message").asString()).isEqualTo("Resending 260 emails and 260 SMS.");
+        List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> c.size() == 2);
+        assertThat(chunks).extracting(ResendRequested::chunkIndex).containsExactlyInAnyOrder(0, 1);
+        assertThat(chunks).allSatisfy(c -> {
+            assertThat(c.chunkCount()).isEqualTo(2);
+            assertThat(c.targets().size()).isLessThanOrEqualTo(Topics.CHUNK_SIZE);
+            assertThat(c.totals().email()).isEqualTo(260);
+            assertThat(c.recipients()).isEqualTo(260);
+        });
+        assertThat(chunks.stream().mapToInt(c -> c.targets().size()).sum()).isEqualTo(520);
+    }
+
+    // ---------------------------------------------------------------- errors and their order
+
+    @Test
+    void everyErrorCodeInTheContractsOrder() {
+        String sent = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SENT")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com")
+                .recipient("r2", "b@example.com", null, List.of(), "EMAIL", "DELIVERED", 1, "b@example.com"));
+        String draft = newNotice(FakeNoticeService.notice(id(), PROPERTY, "DRAFT")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "PENDING", 1, "a@example.com"));
+        String scheduled = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SCHEDULED")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "PENDING", 1, "a@example.com"));
+        String sending = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SENDING")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com"));
+        String elsewhere = newNotice(FakeNoticeService.notice(id(), "prop-other", "SENT")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com"));
+
+        // 401 without the gateway's identity headers
+        assertThat(http(HttpRequest.newBuilder(uri("/api/notices/" + sent + "/resends"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"scope\":\"FAILED_ONLY\"}")).build()).statusCode())
+                .isEqualTo(401);
+        // 404 before the shape of the request: missing notice, or a notice of another property
+        assertProblem(resend("missing-" + id(), "{\"scope\":\"NOPE\"}", null, PROPERTY), 404, "NOT_FOUND");
+        assertProblem(resend(elsewhere, "{\"scope\":\"NOPE\"}", null, PROPERTY), 404, "NOT_FOUND");
+        assertProblem(get("/api/notices/" + elsewhere + "/resend-options", PROPERTY), 404, "NOT_FOUND");
+        // 400 shape before 409 state
+        assertProblem(resend(draft, "{\"scope\":\"NOPE\"}", null, PROPERTY), 400, "VALIDATION_FAILED");
+        assertProblem(resend(draft, "{}", null, PROPERTY), 400, "VALIDATION_FAILED");
+        assertProblem(resend(draft, "{\"scope\":\"FAILED_ONLY\",\"recipientIds\":[\"r1\"]}", null, PROPERTY), 400,
+                "VALIDATION_FAILED");
+        assertProblem(resend(draft, "{\"scope\":\"SELECTED\"}", null, PROPERTY), 400, "NO_RECIPIENTS_SELECTED");
+        assertProblem(resend(draft, "{\"scope\":\"SELECTED\",\"recipientIds\":[]}", null, PROPERTY), 400,
+                "NO_RECIPIENTS_SELECTED");
+        assertProblem(resend(sent, "{\"scope\":", null, PROPERTY), 400, "MALFORMED_REQUEST");
+        // 409 state before 400 membership
+        for (String notYetSent : List.of(draft, scheduled, sending)) {
+            assertProblem(resend(notYetSent, "{\"scope\":\"SELECTED\",\"recipientIds\":[\"nobody\"]}", null, PROPERTY),
+                    409, "NOTICE_NOT_RESENDABLE");
+            assertProblem(resend(notYetSent, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409,
+                    "NOTICE_NOT_RESENDABLE");
+        }
+        // 400 membership before 409 nothing to resend
+        HttpResponse<String> notRecipients = resend(sent, "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r2\",\"nobody\"]}",
+                null, PROPERTY);
+        assertProblem(notRecipients, 400, "VALIDATION_FAILED");
+        assertThat(body(notRecipients).get("errors").get(0).get("field").asString()).isEqualTo("recipientIds");
+        assertProblem(resend(sent, "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r2\"]}", null, PROPERTY), 409,
+                "NO_FAILED_RECIPIENTS");
+        assertThat(published(sent)).isEmpty();
+
+        // Options of a notice that cannot be resent: 200, everything disabled and zero.
+        JsonNode options = body(get("/api/notices/" + sending + "/resend-options?selected=r1", PROPERTY));
+        assertThat(options.get("resendable").asBoolean()).isFalse();
+        for (int i = 0; i < 3; i++) {
+            assertCounts(options.get("options").get(i), 0, 0, 0, false, 0, 0, 0);
+        }
+        // SELECTED is disabled with no selection, or with only unknown ids.
+        JsonNode noSelection = body(get("/api/notices/" + sent + "/resend-options?selected=nobody", PROPERTY));
+        assertCounts(option(noSelection, 0, "FAILED_ONLY"), 1, 1, 0, true, 0, 0, 1);
+        assertCounts(option(noSelection, 2, "SELECTED"), 0, 0, 0, false, 0, 0, 0);
+    }
+
+    // ---------------------------------------------------------------- idempotency
+
+    @Test
+    void fiftyConcurrentIdenticalRequestsWithOneKeyResendOnceAndAllGetTheSameAnswer() throws Exception {
+        String noticeId = newNotice(failedNotice(10));
+        String key = "dialog-" + id();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                // the same request with ids in another order is the same request
+                String body = i % 2 == 0 ? "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r1\",\"r2\"]}"
+                        : "{\"recipientIds\":[\"r2\",\"r1\",\"r2\"],\"scope\":\"SELECTED\"}";
+                Callable<HttpResponse<String>> call = () -> {
+                    start.await();
+                    return resend(noticeId, body, key, PROPERTY);
+                };
+                answers.add(pool.submit(call));
+            }
+            start.countDown();
+            Set<String> bodies = new HashSet<>();
+            for (Future<HttpResponse<String>> answer : answers) {
+                HttpResponse<String> response = answer.get(60, SECONDS);
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+                bodies.add(response.body());
+            }
+            assertThat(bodies).hasSize(1);
+            String resendId = json.readTree(bodies.iterator().next()).get("resendId").asString();
+            // Another request with the same key (and other ids) is refused; without the key it is a new request.
+            assertProblem(resend(noticeId, "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r3\"]}", key, PROPERTY), 422,
+                    "IDEMPOTENCY_KEY_REUSED");
+            assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", key, PROPERTY), 422, "IDEMPOTENCY_KEY_REUSED");
+            // The key is scoped to the user: another manager's same key is another request.
+            HttpResponse<String> otherUser = send("POST", "/api/notices/" + noticeId + "/resends",
+                    "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r3\"]}", key, PROPERTY, "manager-2");
+            assertThat(otherUser.statusCode()).isEqualTo(202);
+
+            await().atMost(20, SECONDS).until(() -> published(noticeId).size() == 2);
+            List<ResendRequested> chunks = published(noticeId);
+            assertThat(chunks.stream().filter(c -> c.resendId().equals(resendId)).count()).isEqualTo(1);
+            assertThat(chunks.stream().map(ResendRequested::resendId).distinct().count()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    @Test
+    void concurrentDifferentResendsNeverClaimOneChannelTwice() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String noticeId = newNotice(failedNotice(30));
+                List<String> bodies = List.of("{\"scope\":\"FAILED_ONLY\"}", "{\"scope\":\"ALL_UNDELIVERED\"}",
+                        "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r1\",\"r2\",\"r3\",\"r4\"]}",
+                        "{\"scope\":\"FAILED_ONLY\"}", "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r5\",\"r1\"]}",
+                        "{\"scope\":\"ALL_UNDELIVERED\"}");
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+                for (String body : bodies) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return resend(noticeId, body, null, PROPERTY);
+                    }));
+                }
+                start.countDown();
+                int sentTargets = 0;
+                int accepted = 0;
+                for (Future<HttpResponse<String>> answer : answers) {
+                    HttpResponse<String> response = answer.get(60, SECONDS);
+                    if (response.statusCode() == 202) {
+                        accepted++;
+                        JsonNode b = body(response);
+                        sentTargets += b.get("emails").asInt() + b.get("sms").asInt();
+                    } else {
+                        assertProblem(response, 409, "NO_FAILED_RECIPIENTS");
+                    }
+                }
+                assertThat(accepted).isPositive();
+                int expected = sentTargets;
+                List<Target> targets = await().atMost(20, SECONDS).until(
+                        () -> published(noticeId).stream().flatMap(c -> c.targets().stream()).toList(),
+                        t -> t.size() == expected);
+                Set<String> channels = targets.stream().map(t -> t.recipientId() + ":" + t.channel())
+                        .collect(Collectors.toSet());
+                assertThat(channels).as("each channel resent once").hasSize(targets.size());
+                assertThat(channels).hasSize(60); // every failure resent by exactly one of them
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aResultForTheClaimedAttemptReleasesTheClaim() throws Exception {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "a@example.com", "+15145550001", List.of(),
+                        "EMAIL", "FAILED", 1, "a@example.com", "SMS", "FAILED", 1, "+15145550001"));
+        String first = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId").asString();
+        assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409, "NO_FAILED_RECIPIENTS");
+
+        String emailClaim = noticeId + ":r1:EMAIL";
+        String smsClaim = noticeId + ":r1:SMS";
+        try (KafkaProducer<String, String> producer = producer()) {
+            // Same key, so in this order: a late result of the first dispatch (attempt 1), which does not
+            // answer attempt 2, then the SMS's answer for attempt 2.
+            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.FAILED,
+                    ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m1", "a@example.com"));
+            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.SMS, 2, first, DeliveryStatus.DELIVERED,
+                    null, null, null, "twilio", "SM1", "+15145550001"));
+            await().atMost(20, SECONDS).until(() -> "RELEASED".equals(
+                    mongo.findById(smsClaim, Document.class, "claims").getString("state")));
+            assertThat(mongo.findById(emailClaim, Document.class, "claims").getString("state")).isEqualTo("CLAIMED");
+            // notice-service still shows attempt 1 FAILED for both (it lags): the SMS was delivered by
+            // attempt 2 and the email is still claimed, so there is nothing to resend.
+            assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409,
+                    "NO_FAILED_RECIPIENTS");
+
+            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
+                    null, null, null, "sendgrid", "m2", "a@example.com"));
+            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.FAILED,
+                    ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m2", "a@example.com"));
+            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
+                    null, null, null, "sendgrid", "m2", "a@example.com")); // late duplicate: changes nothing
+        }
+        await().atMost(20, SECONDS).until(() -> {
+            Document claim = mongo.findById(emailClaim, Document.class, "claims");
+            return "RELEASED".equals(claim.getString("state")) && claim.get("last", Document.class) != null
+                    && "FAILED".equals(claim.get("last", Document.class).getString("status"));
+        });
+        HttpResponse<String> again = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+        String second = body(again).get("resendId").asString();
+        List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> c.size() == 2);
+        assertThat(chunks.stream().filter(c -> c.resendId().equals(second)).findFirst().orElseThrow().targets())
+                .containsExactly(new Target("r1", Channel.EMAIL, 3, "a@example.com"));
+        Document claim = mongo.findById(emailClaim, Document.class, "claims");
+        assertThat(claim.getInteger("attempt")).isEqualTo(3);
+        assertThat(claim.getString("state")).isEqualTo("CLAIMED");
+        assertThat(claim.getBoolean("published")).isTrue();
+    }
+
+    @Test
+    void twoResendsThatSawTheSameAnsweredClaimReClaimItOnlyOnce() {
+        String noticeId = id();
+        ChannelKey email = new ChannelKey("r1", Channel.EMAIL);
+        List<Target> attempt2 = List.of(new Target("r1", Channel.EMAIL, 2, "a@example.com"));
+        assertThat(claims.claim(noticeId, "resend-1", attempt2, Map.of())).isEqualTo(attempt2);
+        assertThat(claims.claim(noticeId, "resend-2", attempt2, Map.of())).as("already claimed").isEmpty();
+        claims.published(noticeId, "resend-1", attempt2);
+        claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
+                ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
+
+        Map<ChannelKey, Claim> seen = claims.of(noticeId, List.of(email));
+        assertThat(seen.get(email).inFlight()).isFalse();
+        List<Target> attempt3 = List.of(new Target("r1", Channel.EMAIL, 3, "a@example.com"));
+        assertThat(claims.claim(noticeId, "resend-3", attempt3, seen)).isEqualTo(attempt3);
+        assertThat(claims.claim(noticeId, "resend-4", attempt3, seen)).as("re-claimed by resend-3").isEmpty();
+        assertThat(claims.of(noticeId, List.of(email)).get(email)).isEqualTo(new Claim(3, true, null));
+    }
+
+    @Test
+    void anUnreadableDeliveryResultGoesToTheDeadLetterTopic() throws Exception {
+        String marker = "poison-" + id();
+        try (KafkaProducer<String, String> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, "k", "{not json " + marker)).get();
+        }
+        await().atMost(30, SECONDS).until(() -> PUBLISHED.stream()
+                .anyMatch(r -> r.topic().equals(DLQ) && r.value().contains(marker)));
+    }
+
+    // ---------------------------------------------------------------- notice-service outages
+
+    @Test
+    void noticeServiceDownMeans503AndNoClaimLeftBehind() {
+        String noticeId = newNotice(failedNotice(3));
+        String key = "k-" + id();
+        NOTICES.failing(true);
+        try {
+            assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", key, PROPERTY), 503,
+                    "NOTICE_SERVICE_UNAVAILABLE");
+            assertProblem(get("/api/notices/" + noticeId + "/resend-options", PROPERTY), 503,
+                    "NOTICE_SERVICE_UNAVAILABLE");
+        } finally {
+            NOTICES.failing(false);
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("noticeId").is(noticeId)), "claims")).isZero();
+        // Only 202 answers are remembered: the same key works once notice-service is back.
+        HttpResponse<String> retried = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", key, PROPERTY);
+        assertThat(retried.statusCode()).isEqualTo(202);
+        assertThat(body(retried).get("message").asString()).isEqualTo("Resending 3 emails and 3 SMS.");
+    }
+
+    @Test
+    void noticeServiceStoppedMeans503() {
+        String noticeId = newNotice(failedNotice(1));
+        NOTICES.stop();
+        try {
+            assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 503,
+                    "NOTICE_SERVICE_UNAVAILABLE");
+        } finally {
+            NOTICES.start();
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("noticeId").is(noticeId)), "claims")).isZero();
+        assertThat(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY).statusCode()).isEqualTo(202);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    static FakeNoticeService.NoticeBuilder failedNotice(int recipients) {
+        FakeNoticeService.NoticeBuilder notice = FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED");
+        for (int i = 1; i <= recipients; i++) {
+            String phone = "+1514555" + String.format("%04d", i);
+            notice.recipient("r" + i, "r" + i + "@example.com", phone, List.of(),
+                    "EMAIL", "FAILED", 1, "r" + i + "@example.com", "SMS", "FAILED", 1, phone);
+        }
+        return notice;
+    }
+
+    static String newNotice(FakeNoticeService.NoticeBuilder notice) {
+        NOTICES.put(notice);
+        return notice.id;
+    }
+
+    List<ResendRequested> published(String noticeId) {
+        return PUBLISHED.stream().filter(r -> r.topic().equals(Topics.RESEND_REQUESTED))
+                .map(r -> json.readValue(r.value(), ResendRequested.class))
+                .filter(e -> e.noticeId().equals(noticeId)).toList();
+    }
+
+    static KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    void produce(KafkaProducer<String, String> producer, DeliveryResult result) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(),
+                result.recipientId()), json.writeValueAsString(result))).get();
+    }
+
+    static JsonNode option(JsonNode options, int index, String scope) {
+        JsonNode option = options.get("options").get(index);
+        assertThat(option.get("scope").asString()).isEqualTo(scope);
+        return option;
+    }
+
+    static void assertCounts(JsonNode option, int recipients, int emails, int sms, boolean enabled, int noAddress,
+            int optedOut, int addressUnchanged) {
+        assertThat(Map.of("recipients", option.get("recipients").asInt(), "emails", option.get("emails").asInt(),
+                "sms", option.get("sms").asInt(), "enabled", option.get("enabled").asBoolean(),
+                "noAddress", option.get("skipped").get("noAddress").asInt(),
+                "optedOut", option.get("skipped").get("optedOut").asInt(),
+                "addressUnchanged", option.get("addressUnchanged").asInt()))
+                .as(option.toString())
+                .isEqualTo(Map.of("recipients", recipients, "emails", emails, "sms", sms, "enabled", enabled,
+                        "noAddress", noAddress, "optedOut", optedOut, "addressUnchanged", addressUnchanged));
+    }
+
+    void assertProblem(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(body(response).get("code").asString()).isEqualTo(code);
+    }
+
+    JsonNode body(HttpResponse<String> response) {
+        return json.readTree(response.body());
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String properties) {
+        return send("GET", path, null, null, properties);
+    }
+
+    HttpResponse<String> resend(String noticeId, String body, String key, String properties) {
+        return send("POST", "/api/notices/" + noticeId + "/resends", body, key, properties);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String key, String properties) {
+        return send(method, path, body, key, properties, "manager-1");
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String key, String properties, String user) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("X-User-Id", user).header("X-User-Name", "Marie Manager")
+                .header("X-User-Roles", "PROPERTY_MANAGER").header("X-User-Properties", properties + ",prop-9")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http(request.build());
+    }
+
+    HttpResponse<String> http(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
