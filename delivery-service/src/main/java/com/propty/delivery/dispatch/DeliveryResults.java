@@ -1,0 +1,32 @@
+package com.propty.delivery.dispatch;
+
+import com.propty.events.DeliveryResult;
+import com.propty.events.Topics;
+import java.util.Collection;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+
+/** Publishes to {@code delivery-results}, keyed by notice and recipient so that each recipient's results stay in order. */
+@Component
+public class DeliveryResults {
+
+    static final String BINDING = "deliveryResultsOut";
+
+    private final StreamBridge bridge;
+
+    DeliveryResults(StreamBridge bridge) {
+        this.bridge = bridge;
+    }
+
+    public void publish(Collection<DeliveryResult> results) {
+        for (DeliveryResult result : results) {
+            boolean sent = bridge.send(BINDING, MessageBuilder.withPayload(result)
+                    .setHeader(KafkaHeaders.KEY, Topics.resultKey(result.noticeId(), result.recipientId())).build());
+            if (!sent) {
+                throw new IllegalStateException("Could not publish a delivery result for notice " + result.noticeId());
+            }
+        }
+    }
+}

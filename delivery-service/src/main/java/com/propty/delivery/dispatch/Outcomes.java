@@ -1,0 +1,83 @@
+package com.propty.delivery.dispatch;
+
+import com.propty.delivery.resilience.Backoff;
+import com.propty.delivery.resilience.ResilienceSettings;
+import com.propty.events.Channel;
+import com.propty.events.Content;
+import com.propty.events.DeliveryResult;
+import com.propty.events.ErrorCode;
+import com.propty.kit.Redact;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes a {@link SendOutcome} durable and visible, in this order: outcomes into the ledger, then published
+ * (a redelivered request re-publishes them from the ledger, so a crash in between loses nothing), and
+ * parked sends into the retry store, or FAILED PROVIDER_UNAVAILABLE once they have waited long enough.
+ */
+@Component
+class Outcomes {
+
+    private static final Logger log = LoggerFactory.getLogger(Outcomes.class);
+
+    private final SendLedger ledger;
+    private final DeliveryResults results;
+    private final DeferredSends deferred;
+    private final DeliverySettings settings;
+    private final Backoff backoff;
+    private final Clock clock;
+
+    Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, DeliverySettings settings,
+            ResilienceSettings resilience, Clock clock) {
+        this.ledger = ledger;
+        this.results = results;
+        this.deferred = deferred;
+        this.settings = settings;
+        this.backoff = new Backoff(resilience.backoff());
+        this.clock = clock;
+    }
+
+    /** Outcome of a first try: parked sends start a new batch in the retry store. */
+    void apply(Channel channel, Content content, SendOutcome outcome) {
+        apply(new ParkedBatch(UUID.randomUUID().toString(), channel, content, List.of(), clock.instant(), 0,
+                clock.instant(), null), outcome);
+    }
+
+    /** Outcome of a try of {@code batch}; returns whether the batch still waits in the retry store. */
+    boolean apply(ParkedBatch batch, SendOutcome outcome) {
+        List<DeliveryResult> answered = new ArrayList<>(outcome.results());
+        List<Send> parked = outcome.parked();
+        Instant now = clock.instant();
+        boolean givenUp = !parked.isEmpty() && !now.isBefore(batch.firstParkedAt().plus(settings.giveUpAfter()));
+        if (givenUp) {
+            parked.forEach(s -> answered.add(s.failed(ErrorCode.PROVIDER_UNAVAILABLE, null,
+                    "Provider unavailable since " + batch.firstParkedAt() + ": " + outcome.parkedBecause(), null)));
+            log.warn("Gave up {} {} sends after {}: {}", parked.size(), batch.channel(), settings.giveUpAfter(),
+                    outcome.parkedBecause());
+        }
+        ledger.record(answered);
+        results.publish(answered);
+        if (!outcome.inDoubt().isEmpty()) {
+            log.warn("{} {} sends in doubt (no answer from the provider), first {}: settled by a webhook or after {}",
+                    outcome.inDoubt().size(), batch.channel(), Redact.address(outcome.inDoubt().get(0).address()),
+                    settings.inDoubtWindow());
+        }
+        if (parked.isEmpty() || givenUp) {
+            return false;
+        }
+        int tries = batch.tries() + 1;
+        Instant next = now.plus(backoff.delay(tries, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble()));
+        deferred.save(new ParkedBatch(batch.id(), batch.channel(), batch.content(), List.copyOf(parked),
+                batch.firstParkedAt(), tries, next, outcome.parkedBecause()));
+        ledger.park(parked);
+        log.info("Parked {} {} sends ({}), next try at {}", parked.size(), batch.channel(), outcome.parkedBecause(), next);
+        return true;
+    }
+}

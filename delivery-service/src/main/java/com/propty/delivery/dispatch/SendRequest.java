@@ -1,0 +1,23 @@
+package com.propty.delivery.dispatch;
+
+import com.propty.events.Content;
+import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.ResendRequested;
+import com.propty.events.Target;
+import java.util.List;
+
+/** A chunk of targets to send now, whether it comes from a first dispatch or from a resend. */
+public record SendRequest(String attemptId, String noticeId, Content content, List<Target> targets) {
+
+    public static SendRequest of(NoticeDispatchRequested event) {
+        return new SendRequest(event.dispatchId(), event.noticeId(), event.content(), event.targets());
+    }
+
+    public static SendRequest of(ResendRequested event) {
+        return new SendRequest(event.resendId(), event.noticeId(), event.content(), event.targets());
+    }
+
+    public Send send(Target target) {
+        return new Send(attemptId, noticeId, target.recipientId(), target.channel(), target.attempt(), target.address());
+    }
+}

@@ -1,0 +1,123 @@
+package com.propty.delivery.webhook;
+
+import com.propty.delivery.dispatch.DeliverySettings;
+import com.propty.delivery.email.SendGridSettings;
+import com.propty.delivery.sms.StatusCallbacks;
+import com.propty.delivery.sms.TwilioSettings;
+import com.propty.kit.ApiProblem;
+import com.twilio.security.RequestValidator;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Provider webhooks (no JWT; reached through the gateway's {@code /webhooks/**}). A missing, bad or stale
+ * signature is 401 and changes nothing; an event already applied is acknowledged with 200 and changes nothing.
+ */
+@RestController
+class WebhookController {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+    private static final TypeReference<List<SendGridEvent>> EVENTS = new TypeReference<>() {
+    };
+
+    private final SendGridSignature sendGridSignature;
+    private final RequestValidator twilioValidator;
+    private final StatusCallbacks callbacks;
+    private final WebhookSettling settling;
+    private final JsonMapper json;
+    private final MeterRegistry meters;
+
+    WebhookController(SendGridSettings sendGrid, TwilioSettings twilio, DeliverySettings delivery, Clock clock,
+            StatusCallbacks callbacks, WebhookSettling settling, JsonMapper json, MeterRegistry meters) {
+        this.sendGridSignature = new SendGridSignature(sendGrid.webhookPublicKey(), delivery.webhookMaxAge(), clock);
+        this.twilioValidator = new RequestValidator(twilio.authToken());
+        this.callbacks = callbacks;
+        this.settling = settling;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    @PostMapping("/webhooks/sendgrid/events")
+    ResponseEntity<Void> sendGridEvents(@RequestBody(required = false) byte[] body,
+            @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Signature", required = false) String signature,
+            @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {
+        if (!sendGridSignature.verify(body, signature, timestamp)) {
+            throw invalidSignature("SendGrid");
+        }
+        List<SendGridEvent> events;
+        try {
+            events = json.readValue(body, EVENTS);
+        } catch (RuntimeException e) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                    "The body is not a JSON array of SendGrid events.");
+        }
+        List<WebhookEvents.Change> changes = new ArrayList<>();
+        for (SendGridEvent event : events) {
+            if (event == null) {
+                continue;
+            }
+            if (WebhookEvents.isEmailOptOut(event)) {
+                // email opt-out propagation to the resident is a later issue; counted so it can be watched
+                meters.counter("delivery.email.opt.out.events", "event", event.event()).increment();
+            }
+            WebhookEvents.fromSendGrid(event).ifPresent(changes::add);
+        }
+        int applied = settling.apply(changes);
+        log.debug("SendGrid webhook: {} events, {} status changes, {} new", events.size(), changes.size(), applied);
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping(path = StatusCallbacks.PATH)
+    ResponseEntity<Void> twilioStatus(HttpServletRequest request,
+            @RequestHeader(name = "X-Twilio-Signature", required = false) String signature) {
+        Map<String, String> query = decode(request.getQueryString());
+        // getParameterMap() mixes the query string into the form: Twilio signs the form parameters only
+        Map<String, String> form = new HashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!query.containsKey(name) && values.length > 0) {
+                form.put(name, values[0]);
+            }
+        });
+        String url = callbacks.signedUrl(request.getRequestURI(), request.getQueryString());
+        if (signature == null || !twilioValidator.validate(url, form, signature)) {
+            throw invalidSignature("Twilio");
+        }
+        WebhookEvents.fromTwilio(query, form).ifPresent(change -> settling.apply(List.of(change)));
+        return ResponseEntity.ok().build();
+    }
+
+    private static ApiProblem invalidSignature(String provider) {
+        return new ApiProblem(HttpStatus.UNAUTHORIZED, "INVALID_SIGNATURE", "Invalid signature",
+                "The " + provider + " webhook signature is missing, invalid or too old.");
+    }
+
+    private static Map<String, String> decode(String rawQuery) {
+        Map<String, String> params = new HashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            params.putIfAbsent(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+}

@@ -1,0 +1,359 @@
+package com.propty.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.propty.delivery.dispatch.DeferredSends;
+import com.propty.events.Channel;
+import com.propty.events.ChannelTotals;
+import com.propty.events.Content;
+import com.propty.events.DeliveryResult;
+import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
+import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.Requester;
+import com.propty.events.ResendRequested;
+import com.propty.events.ResendScope;
+import com.propty.events.Target;
+import com.propty.events.Topics;
+import com.propty.simulator.Provider;
+import com.propty.simulator.ProviderSimulator;
+import com.propty.simulator.SimulatorSettings;
+import com.propty.simulator.Traffic;
+import com.propty.testsupport.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The service end to end with a real Kafka broker, the MongoDB-wire server and the real provider simulator
+ * (its webhooks come back to this service's random port). Each test uses its own notice and addresses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "delivery.resilience.backoff.initial=PT0.2S", "delivery.resilience.backoff.max=PT1S",
+        "delivery.retry-poll-interval=PT0.2S", "delivery.resilience.sendgrid.wait-in-open-state=PT1S"})
+@ActiveProfiles("local")
+// closed after the class, not by a JVM shutdown hook racing the shared broker's own hook (the fork then hangs 30 s)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DeliveryServiceTest {
+
+    static final String SIGNING_KEY = SimulatorSettings.LOCAL_SIGNING_KEY;
+    static final ProviderSimulator simulator = ProviderSimulator.start(SimulatorSettings.defaults().withWebhookDelayMillis(50));
+    static final HttpClient http = HttpClient.newHttpClient();
+    static ResultCollector results;
+    static KafkaProducer<String, String> producer;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry);
+        registry.add("sendgrid.host", () -> "localhost:" + simulator.port());
+        registry.add("twilio.api-base-url", simulator::baseUrl);
+        // Twilio's StatusCallback must reach this very server, whose port is only known once it runs
+        registry.add("delivery.public-base-url", () -> "http://localhost:${local.server.port}");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    DeferredSends deferred;
+
+    @BeforeEach
+    void connect() {
+        simulator.useSendGridWebhookUrl("http://localhost:" + port + "/webhooks/sendgrid/events");
+        synchronized (DeliveryServiceTest.class) {
+            if (results == null) {
+                String kafka = TestInfrastructure.kafka().bootstrapServers();
+                results = new ResultCollector(kafka, json);
+                producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (results != null) {
+            results.close();
+            producer.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void twelveHundredEmailsGoOutInTwoSendGridCallsAndAreSentThenDelivered() {
+        String notice = newId();
+        List<Target> targets = emails(notice, 1_200, i -> "@example.com");
+
+        dispatch(notice, targets);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(notice, DeliveryStatus.DELIVERED) == 1_200);
+        assertThat(count(notice, DeliveryStatus.SENT)).isEqualTo(1_200);
+        assertThat(sendGridCallsFor(notice)).isEqualTo(2);
+        DeliveryResult sent = results.of(notice).stream().filter(r -> r.status() == DeliveryStatus.SENT).findFirst().orElseThrow();
+        assertThat(sent.provider()).isEqualTo("sendgrid");
+        assertThat(sent.providerMessageId()).isNotBlank();
+        assertThat(sent.address()).endsWith("@example.com");
+        assertThat(results.recordsOf(notice)).allMatch(r -> r.key().equals(Topics.resultKey(notice, r.result().recipientId())));
+    }
+
+    @Test
+    void invalidAddressesInABatchFailAndTheOthersAreSentAgainAtOnce() {
+        String notice = newId();
+        List<Target> targets = emails(notice, 1_000, i -> i == 10 || i == 500 || i == 999 ? "@invalid.example" : "@example.com");
+
+        dispatch(notice, targets);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(notice, DeliveryStatus.SENT) == 997
+                && count(notice, DeliveryStatus.FAILED) == 3);
+        List<DeliveryResult> failed = results.of(notice).stream().filter(r -> r.status() == DeliveryStatus.FAILED).toList();
+        assertThat(failed).extracting(DeliveryResult::recipientId)
+                .containsExactlyInAnyOrder(notice + "-r10", notice + "-r500", notice + "-r999");
+        assertThat(failed).allSatisfy(r -> {
+            assertThat(r.errorCode()).isEqualTo(ErrorCode.INVALID_ADDRESS);
+            assertThat(r.providerCode()).isEqualTo("400");
+            assertThat(r.errorMessage()).isEqualTo("Does not contain a valid address.");
+        });
+        assertThat(sendGridCallsFor(notice)).isEqualTo(2);
+        assertThat(simulator.traffic().accepted().keySet().stream().filter(a -> a.startsWith(notice))).hasSize(997);
+    }
+
+    @Test
+    void aTargetWithoutAddressIsSkippedWithoutCallingTheProvider() {
+        String notice = newId();
+        long twilioCallsBefore = simulator.traffic().requestCount(Provider.TWILIO);
+
+        dispatch(notice, List.of(new Target(notice + "-r1", Channel.SMS, 1, null)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !results.of(notice).isEmpty());
+        DeliveryResult skipped = results.of(notice).get(0);
+        assertThat(skipped.status()).isEqualTo(DeliveryStatus.SKIPPED);
+        assertThat(skipped.errorCode()).isEqualTo(ErrorCode.NO_ADDRESS);
+        assertThat(simulator.traffic().requestCount(Provider.TWILIO)).isEqualTo(twilioCallsBefore);
+    }
+
+    @Test
+    void smsOutcomesFollowTwilioAnswersAndSignedStatusCallbacks() {
+        String notice = newId();
+        String good = "+1514" + (5_000_000 + (int) (Math.random() * 999_999));
+        dispatch(notice, List.of(new Target("good", Channel.SMS, 1, good),
+                new Target("invalid", Channel.SMS, 1, "+15550100042"),
+                new Target("unreachable", Channel.SMS, 1, "+15550200042")));
+
+        // webhooks may overtake the consumer's SENT on the topic: consumers merge by rank, and so does this test
+        awaitResults(notice, Duration.ofSeconds(30), () -> statuses(notice, "good").size() == 2
+                && statuses(notice, "unreachable").size() == 2 && statuses(notice, "invalid").size() == 1);
+        assertThat(statuses(notice, "good")).containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        assertThat(latest(notice, "good").providerMessageId()).startsWith("SM").hasSize(34);
+
+        DeliveryResult invalid = latest(notice, "invalid");
+        assertThat(statuses(notice, "invalid")).containsExactly(DeliveryStatus.FAILED);
+        assertThat(invalid.errorCode()).isEqualTo(ErrorCode.INVALID_ADDRESS);
+        assertThat(invalid.providerCode()).isEqualTo("21211");
+
+        DeliveryResult unreachable = latest(notice, "unreachable");
+        assertThat(statuses(notice, "unreachable")).containsExactlyInAnyOrder(DeliveryStatus.SENT, DeliveryStatus.FAILED);
+        assertThat(unreachable.errorCode()).isEqualTo(ErrorCode.UNREACHABLE);
+        assertThat(unreachable.providerCode()).isEqualTo("30003");
+        assertThat(unreachable.address()).isEqualTo("+15550200042");
+    }
+
+    @Test
+    void aRedeliveredChunkNeverReachesAProviderTwice() {
+        String notice = newId();
+        List<Target> targets = new ArrayList<>(emails(notice, 3, i -> "@example.com"));
+        String phone = "+1438" + (5_000_000 + (int) (Math.random() * 999_999));
+        targets.add(new Target(notice + "-sms", Channel.SMS, 1, phone));
+        NoticeDispatchRequested chunk = NoticeDispatchRequested.of("dispatch-" + notice, notice, "property-1",
+                content(), targets, 0, 1, ChannelTotals.count(targets));
+
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), chunk);
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), chunk);
+
+        // the copy re-publishes the 4 known outcomes; the webhooks add 4 DELIVERED: 4 + 4 + 4
+        await().atMost(Duration.ofSeconds(30)).until(() -> results.of(notice).size() == 12);
+        Map<String, Integer> accepted = simulator.traffic().accepted();
+        targets.forEach(t -> assertThat(accepted.get(t.address())).as(t.address()).isEqualTo(1));
+    }
+
+    @Test
+    void forgedStaleOrUnsignedWebhooksAreRefusedAndAReplayChangesNothing() throws Exception {
+        String notice = newId();
+        String event = sendGridEvent(notice, "evt-" + notice, "delivered");
+        String now = String.valueOf(Instant.now().getEpochSecond());
+        String stale = String.valueOf(Instant.now().minus(Duration.ofMinutes(11)).getEpochSecond());
+
+        assertThat(postSendGrid(event, Base64.getEncoder().encodeToString("forged".getBytes()), now).statusCode()).isEqualTo(401);
+        assertThat(postSendGrid(event, sign(stale, event), stale).statusCode()).isEqualTo(401);
+        assertThat(postSendGrid(event, null, now).statusCode()).isEqualTo(401);
+        HttpResponse<String> badTwilio = postTwilio(notice, "bogus-signature");
+        assertThat(badTwilio.statusCode()).isEqualTo(401);
+        assertThat(badTwilio.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(badTwilio.body()).contains("\"code\":\"INVALID_SIGNATURE\"");
+        assertThat(postTwilio(notice, null).statusCode()).isEqualTo(401);
+
+        assertThat(postSendGrid(event, sign(now, event), now).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> results.of(notice).size() == 1);
+        assertThat(results.of(notice).get(0).status()).isEqualTo(DeliveryStatus.DELIVERED);
+
+        assertThat(postSendGrid(event, sign(now, event), now).statusCode()).as("replay").isEqualTo(200);
+        // a later event of the same recipient (same key, same partition) proves the replay published nothing before it
+        String bounce = sendGridEvent(notice, "evt2-" + notice, "bounce");
+        assertThat(postSendGrid(bounce, sign(now, bounce), now).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> results.of(notice).size() >= 2);
+        assertThat(results.of(notice)).extracting(DeliveryResult::status)
+                .containsExactly(DeliveryStatus.DELIVERED, DeliveryStatus.FAILED);
+    }
+
+    @Test
+    void aSendGridOutageParksTheEmailsAndTheyAreSentWhenItEnds() {
+        String notice = newId();
+        simulator.outage(Provider.SENDGRID, 503, 2);
+        List<Target> targets = emails(notice, 5, i -> "@example.com");
+
+        resend(notice, targets);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deferred.count() > 0);
+        assertThat(results.of(notice)).as("parked, not failed").isEmpty();
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(notice, DeliveryStatus.SENT) == 5);
+        assertThat(count(notice, DeliveryStatus.FAILED)).isZero();
+        assertThat(simulator.traffic().rejected()).containsKey(targets.get(0).address());
+        targets.forEach(t -> assertThat(simulator.traffic().accepted().get(t.address())).isEqualTo(1));
+        assertThat(results.of(notice)).allMatch(r -> r.attempt() == 2 && r.attemptId().equals("resend-" + notice));
+    }
+
+    // --- helpers
+
+    /** Awaits a condition on a notice's results, and shows them when it never holds. */
+    private static void awaitResults(String notice, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            await().atMost(atMost).until(condition);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("Results of " + notice + ": " + byStatus(results.of(notice)) + " "
+                    + results.of(notice), e);
+        }
+    }
+
+    private static String newId() {
+        return "n" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Content content() {
+        return new Content("Water shut-off", "Water will be off tomorrow 9-12.", "Water off tomorrow 9-12.");
+    }
+
+    private static List<Target> emails(String notice, int count, java.util.function.IntFunction<String> domain) {
+        return IntStream.range(0, count).mapToObj(i -> new Target(notice + "-r" + i, Channel.EMAIL, 1,
+                notice + "-" + i + domain.apply(i))).toList();
+    }
+
+    private void dispatch(String notice, List<Target> targets) {
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), NoticeDispatchRequested.of(
+                "dispatch-" + notice, notice, "property-1", content(), targets, 0, 1, ChannelTotals.count(targets)));
+    }
+
+    private void resend(String notice, List<Target> targets) {
+        List<Target> second = targets.stream().map(t -> new Target(t.recipientId(), t.channel(), 2, t.address())).toList();
+        publish(Topics.RESEND_REQUESTED, Topics.chunkKey(notice, 0), ResendRequested.of("resend-" + notice, notice,
+                "property-1", ResendScope.FAILED_ONLY, new Requester("u1", "Manager"), Instant.now(), content(), second,
+                0, 1, ChannelTotals.count(second), second.size()));
+    }
+
+    private void publish(String topic, String key, Object event) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long count(String notice, DeliveryStatus status) {
+        return results.of(notice).stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The result that wins the merge (highest rank), whatever order the results arrived in. */
+    private static DeliveryResult latest(String notice, String recipient) {
+        return results.of(notice).stream().filter(r -> r.recipientId().equals(recipient))
+                .max(java.util.Comparator.comparingLong(DeliveryResult::rank)).orElseThrow();
+    }
+
+    private static List<DeliveryStatus> statuses(String notice, String recipient) {
+        return results.of(notice).stream().filter(r -> r.recipientId().equals(recipient)).map(DeliveryResult::status).toList();
+    }
+
+    private static long sendGridCallsFor(String notice) {
+        Predicate<Traffic.Request> ours = r -> r.provider().equals("sendgrid") && r.to() != null && r.to().startsWith(notice);
+        return simulator.traffic().requests(10_000).stream().filter(ours).count();
+    }
+
+    private static String sendGridEvent(String notice, String eventId, String type) {
+        return "[{\"email\":\"ann@example.com\",\"event\":\"" + type + "\",\"type\":\"bounce\",\"sg_event_id\":\"" + eventId
+                + "\",\"sg_message_id\":\"m1.filter\",\"timestamp\":1,\"notice_id\":\"" + notice
+                + "\",\"recipient_id\":\"res-1\",\"channel\":\"EMAIL\",\"attempt\":\"1\",\"attempt_id\":\"dispatch-" + notice + "\"}]";
+    }
+
+    private static String sign(String timestamp, String body) throws Exception {
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        ecdsa.initSign(KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(SIGNING_KEY))));
+        ecdsa.update(timestamp.getBytes(StandardCharsets.UTF_8));
+        ecdsa.update(body.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(ecdsa.sign());
+    }
+
+    private HttpResponse<String> postSendGrid(String body, String signature, String timestamp) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/sendgrid/events"))
+                .header("Content-Type", "application/json").header("X-Twilio-Email-Event-Webhook-Timestamp", timestamp)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Twilio-Email-Event-Webhook-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postTwilio(String notice, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/webhooks/twilio/status?n=" + notice + "&r=res-1&a=1&id=dispatch-" + notice))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("MessageSid=SM123&MessageStatus=delivered&To=%2B15145550123"));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, Long> byStatus(List<DeliveryResult> results) {
+        return results.stream().collect(Collectors.groupingBy(r -> r.status().name(), Collectors.counting()));
+    }
+}

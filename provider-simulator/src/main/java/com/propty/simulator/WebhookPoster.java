@@ -1,0 +1,82 @@
+package com.propty.simulator;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts webhooks the way providers do: later than the API answer, and again with backoff when the
+ * receiver is down or answers 5xx (a 4xx, e.g. a rejected signature, is not retried).
+ */
+final class WebhookPoster implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookPoster.class);
+    private static final int MAX_TRIES = 6;
+
+    record Webhook(String url, String contentType, byte[] body, Map<String, String> headers) {
+    }
+
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "simulator-webhooks");
+        t.setDaemon(true);
+        return t;
+    });
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+            .executor(scheduler).build();
+    private final long baseDelayMillis;
+
+    WebhookPoster(long baseDelayMillis) {
+        this.baseDelayMillis = baseDelayMillis;
+    }
+
+    /** A delay like a provider's: between one and three times the configured base. */
+    long nextDelayMillis() {
+        return baseDelayMillis <= 0 ? 0 : baseDelayMillis + ThreadLocalRandom.current().nextLong(2 * baseDelayMillis + 1);
+    }
+
+    void later(long delayMillis, Runnable task) {
+        scheduler.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    void post(Webhook webhook) {
+        post(webhook, 1);
+    }
+
+    private void post(Webhook webhook, int attempt) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", webhook.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()));
+        webhook.headers().forEach(request::header);
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
+            boolean retry = failure != null || response.statusCode() >= 500;
+            if (!retry) {
+                if (response.statusCode() >= 300) {
+                    log.warn("Webhook to {} answered {}", webhook.url(), response.statusCode());
+                }
+                return;
+            }
+            if (attempt >= MAX_TRIES) {
+                log.warn("Webhook to {} given up after {} tries", webhook.url(), attempt);
+                return;
+            }
+            long backoff = 250L << (attempt - 1);
+            log.debug("Webhook to {} failed ({}), retrying in {} ms", webhook.url(),
+                    failure != null ? failure.getClass().getSimpleName() : response.statusCode(), backoff);
+            scheduler.schedule(() -> post(webhook, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+        });
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
