@@ -46,8 +46,8 @@ final class DemoSeed {
             String slug = name.toLowerCase().replace(' ', '.').replaceAll("[^a-z.]", "");
             String email = i < 3 ? slug + "@invalid.example" : i < 6 ? slug + "@bounce.example" : slug + "@example.com";
             String phone = i >= 36 ? null
-                    : i >= 30 ? "+1555010" + String.format("%04d", i)
-                    : i >= 27 ? "+1555020" + String.format("%04d", i)
+                    : i < 2 || i >= 30 && i < 33 ? "+1555010" + String.format("%04d", i)
+                    : i == 3 || i >= 27 && i < 30 ? "+1555020" + String.format("%04d", i)
                     : "+1514555" + String.format("%04d", i);
             post("/api/properties/" + PROPERTY + "/residents", token, "{\"name\":\"" + name + "\",\"email\":\"" + email
                     + "\"" + (phone == null ? "" : ",\"phone\":\"" + phone + "\"") + ",\"unit\":\"" + (101 + i) + "\"}");
@@ -58,8 +58,8 @@ final class DemoSeed {
                  "smsText":"Water shut-off Monday 9:00-12:00 (maintenance).","channels":["EMAIL","SMS"]}""");
         String noticeId = field(notice, "id");
         post("/api/notices/" + noticeId + "/send", token, null);
-        out.accept("demo: 40 residents in demo-property (3 invalid emails, 3 bouncing, 3 invalid phones, 3 undelivered"
-                + " SMS, 4 without phone); notice " + noticeId + " sent");
+        out.accept("demo: 40 residents in demo-property (3 invalid emails, 3 bouncing, 5 invalid phones, 4 undelivered"
+                + " SMS, 4 without phone; 3 receive nothing); notice " + noticeId + " sent");
         out.accept("demo: watch it: curl -s -H \"Authorization: Bearer $TOKEN\" " + gateway + "/api/notices/" + noticeId);
         printToken(token);
     }

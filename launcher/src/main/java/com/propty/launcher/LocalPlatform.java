@@ -18,17 +18,17 @@ public final class LocalPlatform {
         PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath());
         long started = System.nanoTime();
         int only = arguments.indexOf("--only");
-        Platform platform;
-        if (only >= 0 && only + 1 < arguments.size()) {
-            platform = Platform.startOnly(settings, List.of(arguments.get(only + 1).split(",")), System.out::println);
-        } else {
-            platform = Platform.start(settings, System.out::println);
-        }
+        Platform platform = Platform.of(settings, System.out::println);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping…");
             platform.close();
             System.out.println("stopped");
         }, "platform-shutdown"));
+        if (only >= 0 && only + 1 < arguments.size()) {
+            platform.start(arguments.get(only + 1).split(","));
+        } else {
+            platform.start();
+        }
         System.out.printf("%nready in %.1f s%n", (System.nanoTime() - started) / 1e9);
         if (only < 0) {
             printWelcome(settings);

@@ -40,13 +40,16 @@ public final class Platform implements AutoCloseable {
         settings.components().forEach(c -> components.put(c.name(), c));
     }
 
+    /** A platform not started yet: register {@link #close} as a shutdown hook first, then {@link #start}. */
+    public static Platform of(PlatformSettings settings, Consumer<String> out) {
+        return new Platform(settings, out);
+    }
+
     /** Starts every component (infrastructure first, then the services in parallel) and waits until all are ready. */
     public static Platform start(PlatformSettings settings, Consumer<String> out) {
         Platform platform = new Platform(settings, out);
         try {
-            platform.checkJars();
-            platform.startAll(c -> c.infrastructure());
-            platform.startAll(c -> !c.infrastructure());
+            platform.start();
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -54,12 +57,16 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Starts the named components only (the rest is assumed to be running already). */
-    public static Platform startOnly(PlatformSettings settings, List<String> names, Consumer<String> out) {
-        Platform platform = new Platform(settings, out);
-        platform.checkJars();
-        platform.startAll(c -> names.contains(c.name()));
-        return platform;
+    /** Starts every component, or with {@code names} only those (the rest is assumed to be running already). */
+    public void start(String... names) {
+        checkJars();
+        if (names.length > 0) {
+            List<String> only = List.of(names);
+            startAll(c -> only.contains(c.name()));
+        } else {
+            startAll(Component::infrastructure);
+            startAll(c -> !c.infrastructure());
+        }
     }
 
     public PlatformSettings settings() {
@@ -104,7 +111,7 @@ public final class Platform implements AutoCloseable {
         while (!stopping) {
             for (var entry : List.copyOf(processes.entrySet())) {
                 Process process = entry.getValue();
-                if (!process.isAlive() && processes.remove(entry.getKey()) != null && !stopping) {
+                if (!process.isAlive() && !stopping && processes.remove(entry.getKey()) != null) {
                     out.accept("!! " + entry.getKey() + " exited with code " + process.exitValue() + " — see "
                             + logFile(entry.getKey()) + "; the others keep running. Start it again with: ./run.sh --only "
                             + entry.getKey());

@@ -51,6 +51,8 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         String mongo = "mongodb://localhost:" + mongoPort;
         Map<String, String> common = new LinkedHashMap<>();
         common.put("SPRING_PROFILES_ACTIVE", "local");
+        // The MongoDB-wire server does not answer the "hello" command Boot's Mongo health check sends.
+        common.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("NOTICE_SERVICE_URL", "http://localhost:" + noticePort);
         common.put("RESEND_SERVICE_URL", "http://localhost:" + resendPort);
