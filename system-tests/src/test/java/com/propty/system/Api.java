@@ -12,13 +12,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A property manager's view of the platform: HTTP calls to the gateway with a bearer token. */
-final class Api {
+public final class Api {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Reply(int status, String contentType, JsonNode body, String raw) {
-        String code() {
+    public record Reply(int status, String contentType, JsonNode body, String raw) {
+        public String code() {
             return body == null || !body.has("code") ? null : body.get("code").asString();
         }
     }
@@ -31,7 +31,7 @@ final class Api {
         this.token = token;
     }
 
-    static Api signIn(String gateway, String user, String... properties) {
+    public static Api signIn(String gateway, String user, String... properties) {
         Api anonymous = new Api(gateway, null);
         Reply reply = anonymous.send("POST", "/dev/token", Map.of("sub", user, "name", "User " + user,
                 "roles", new String[] {"PROPERTY_MANAGER"}, "properties", properties), Map.of());
@@ -41,23 +41,28 @@ final class Api {
         return new Api(gateway, reply.body().get("token").asString());
     }
 
-    static Api withToken(String gateway, String token) {
+    public static Api withToken(String gateway, String token) {
         return new Api(gateway, token);
     }
 
-    Reply get(String path) {
+    /** The bearer token, e.g. to paste into the web page's sign-in. */
+    public String token() {
+        return token;
+    }
+
+    public Reply get(String path) {
         return send("GET", path, null, Map.of());
     }
 
-    Reply post(String path, Object body) {
+    public Reply post(String path, Object body) {
         return send("POST", path, body, Map.of());
     }
 
-    Reply patch(String path, Object body) {
+    public Reply patch(String path, Object body) {
         return send("PATCH", path, body, Map.of());
     }
 
-    Reply send(String method, String path, Object body, Map<String, String> headers) {
+    public Reply send(String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gateway + path))
                     .timeout(Duration.ofSeconds(30))
@@ -84,7 +89,7 @@ final class Api {
         }
     }
 
-    JsonNode ok(Reply reply, int expected) {
+    public JsonNode ok(Reply reply, int expected) {
         if (reply.status() != expected) {
             throw new AssertionError("expected " + expected + " but got " + reply.status() + ": " + reply.raw());
         }

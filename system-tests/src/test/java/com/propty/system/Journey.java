@@ -10,14 +10,14 @@ import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
 /** Steps the system tests share: a property with a known mix of residents, a sent notice, waiting for outcomes. */
-final class Journey {
+public final class Journey {
 
-    final String property = "p-" + UUID.randomUUID().toString().substring(0, 8);
-    final Api api = RunningPlatform.api("manager-" + property, property);
-    final Map<String, String> residents = new LinkedHashMap<>();
+    public final String property = "p-" + UUID.randomUUID().toString().substring(0, 8);
+    public final Api api = RunningPlatform.api("manager-" + property, property);
+    public final Map<String, String> residents = new LinkedHashMap<>();
 
     /** Alice: all good. Bob: invalid email. Carol: bouncing email, invalid phone. Dan: no phone. Eve: SMS undelivered. */
-    Journey withTheUsualMix() {
+    public Journey withTheUsualMix() {
         resident("Alice", email("alice", "example.com"), "+15145550001");
         resident("Bob", email("bob", "invalid.example"), "+15145550002");
         resident("Carol", email("carol", "bounce.example"), "+15550100003");
@@ -27,11 +27,11 @@ final class Journey {
     }
 
     /** Addresses unique to this journey, so the simulator's per-address counts belong to one test. */
-    String email(String local, String domain) {
+    public String email(String local, String domain) {
         return local + "." + property + "@" + domain;
     }
 
-    String resident(String name, String email, String phone) {
+    public String resident(String name, String email, String phone) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", name);
         body.put("email", email);
@@ -44,7 +44,7 @@ final class Journey {
         return created.get("id").asString();
     }
 
-    String draft(List<String> recipientNames) {
+    public String draft(List<String> recipientNames) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Water shut-off");
         body.put("body", "The water is off on Monday from 9 to 12.");
@@ -55,18 +55,33 @@ final class Journey {
         return api.ok(api.post("/api/properties/" + property + "/notices", body), 201).get("id").asString();
     }
 
-    String sendToAll() {
+    public String sendToAll() {
         String notice = draft(null);
         api.ok(api.post("/api/notices/" + notice + "/send", null), 202);
         return notice;
     }
 
-    JsonNode notice(String id) {
+    public JsonNode notice(String id) {
         return api.ok(api.get("/api/notices/" + id), 200);
     }
 
+    /** The id of a resident created by this journey. */
+    public String id(String name) {
+        return residents.get(name);
+    }
+
+    /** The option of one scope in a resend-options answer. */
+    public static JsonNode option(JsonNode options, String scope) {
+        for (JsonNode option : options.get("options")) {
+            if (option.get("scope").asString().equals(scope)) {
+                return option;
+            }
+        }
+        throw new AssertionError("no option " + scope + " in " + options);
+    }
+
     /** Waits until the notice has left SENDING and every channel has its final answer (no PENDING, no SENT). */
-    JsonNode settled(String id) {
+    public JsonNode settled(String id) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
             JsonNode stats = notice(id).get("stats");
             return isSettled(stats.get("email")) && isSettled(stats.get("sms"));
@@ -79,19 +94,19 @@ final class Journey {
     }
 
     /** recipient name → channel → channel JSON */
-    Map<String, JsonNode> recipients(String notice) {
+    public Map<String, JsonNode> recipients(String notice) {
         JsonNode page = api.ok(api.get("/api/notices/" + notice + "/recipients?size=200"), 200);
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         page.get("items").forEach(item -> byName.put(item.get("name").asString(), item.get("channels")));
         return byName;
     }
 
-    String status(Map<String, JsonNode> recipients, String name, String channel) {
+    public String status(Map<String, JsonNode> recipients, String name, String channel) {
         JsonNode c = recipients.get(name).get(channel);
         return c == null || c.isNull() ? null : c.get("status").asString();
     }
 
-    String errorCode(Map<String, JsonNode> recipients, String name, String channel) {
+    public String errorCode(Map<String, JsonNode> recipients, String name, String channel) {
         JsonNode error = recipients.get(name).get(channel).get("lastError");
         return error == null || error.isNull() ? null : error.get("code").asString();
     }

@@ -30,12 +30,12 @@ class ResendJourneyTest {
         JsonNode options = api.ok(api.get("/api/notices/" + notice + "/resend-options?selected="
                 + journey.residents.get("Alice") + "," + journey.residents.get("Eve")), 200);
         assertThat(options.get("resendable").asBoolean()).isTrue();
-        JsonNode failedOnly = option(options, "FAILED_ONLY");
+        JsonNode failedOnly = Journey.option(options, "FAILED_ONLY");
         assertThat(counts(failedOnly)).as("Bob email, Carol email+SMS, Eve SMS").containsExactly(3, 2, 2);
         assertThat(failedOnly.get("addressUnchanged").asInt()).as("all but Bob's fixed email").isEqualTo(3);
         assertThat(failedOnly.get("enabled").asBoolean()).isTrue();
-        assertThat(counts(option(options, "ALL_UNDELIVERED"))).as("Carol only received nothing").containsExactly(1, 1, 1);
-        assertThat(counts(option(options, "SELECTED"))).as("Alice has no failure, Eve's SMS").containsExactly(1, 0, 1);
+        assertThat(counts(Journey.option(options, "ALL_UNDELIVERED"))).as("Carol only received nothing").containsExactly(1, 1, 1);
+        assertThat(counts(Journey.option(options, "SELECTED"))).as("Alice has no failure, Eve's SMS").containsExactly(1, 0, 1);
 
         String key = UUID.randomUUID().toString();
         Api.Reply accepted = api.send("POST", "/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"),
@@ -91,7 +91,7 @@ class ResendJourneyTest {
         journey.settled(notice);
         Api api = journey.api;
 
-        JsonNode all = option(api.ok(api.get("/api/notices/" + notice + "/resend-options"), 200), "ALL_UNDELIVERED");
+        JsonNode all = Journey.option(api.ok(api.get("/api/notices/" + notice + "/resend-options"), 200), "ALL_UNDELIVERED");
         JsonNode allResend = api.ok(api.post("/api/notices/" + notice + "/resends",
                 Map.of("scope", "ALL_UNDELIVERED")), 202);
         assertThat(List.of(allResend.get("recipients").asInt(), allResend.get("emails").asInt(),
@@ -100,7 +100,7 @@ class ResendJourneyTest {
         String eve = journey.residents.get("Eve");
         JsonNode selectedOptions = api.ok(api.post("/api/notices/" + notice + "/resend-options",
                 Map.of("recipientIds", List.of(eve))), 200);
-        assertThat(counts(option(selectedOptions, "SELECTED"))).containsExactly(1, 0, 1);
+        assertThat(counts(Journey.option(selectedOptions, "SELECTED"))).containsExactly(1, 0, 1);
         JsonNode partial = api.ok(api.post("/api/notices/" + notice + "/resends",
                 Map.of("scope", "SELECTED", "recipientIds", List.of(eve))), 202);
         assertThat(partial.get("type").asString()).isEqualTo("PARTIAL");
@@ -147,15 +147,6 @@ class ResendJourneyTest {
         assertThat(RunningPlatform.api("stranger", "elsewhere")
                 .post("/api/notices/" + delivered + "/resends", Map.of("scope", "FAILED_ONLY")).status())
                 .isEqualTo(404);
-    }
-
-    private static JsonNode option(JsonNode options, String scope) {
-        for (JsonNode o : options.get("options")) {
-            if (o.get("scope").asString().equals(scope)) {
-                return o;
-            }
-        }
-        throw new AssertionError("no option " + scope + " in " + options);
     }
 
     private static List<Integer> counts(JsonNode option) {

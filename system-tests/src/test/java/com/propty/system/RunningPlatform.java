@@ -12,14 +12,14 @@ import java.util.Map;
  * The whole platform as real processes on random ports (never the ones of a running {@code ./run.sh}), started once per
  * test JVM from the jars the reactor built before this module, and stopped when the JVM exits.
  */
-final class RunningPlatform {
+public final class RunningPlatform {
 
     private static Platform platform;
 
     private RunningPlatform() {
     }
 
-    static synchronized Platform get() {
+    public static synchronized Platform get() {
         if (platform == null) {
             try {
                 Path home = Path.of("..").toAbsolutePath().normalize();
@@ -39,7 +39,7 @@ final class RunningPlatform {
         return platform;
     }
 
-    static Api api(String user, String... properties) {
+    public static Api api(String user, String... properties) {
         return Api.signIn(get().settings().gatewayUrl(), user, properties);
     }
 }

@@ -1,0 +1,102 @@
+// Small pieces every screen shares: alerts, status badges, paging, the property tabs.
+
+import { h, fill } from './dom.js';
+import { t } from './i18n.js';
+import { describe, fieldErrors } from './api.js';
+import { link } from './router.js';
+
+/** An error in the page's language; data-testid="error-message" is what the browser tests look for. */
+export function errorAlert(error) {
+  const text = typeof error === 'string' ? error : describe(error);
+  const details = typeof error === 'string' ? [] : fieldErrors(error);
+  return h('div', { class: 'alert alert-error', role: 'alert', testid: 'error-message' },
+    h('p', {}, text),
+    details.length ? h('ul', {}, details.map((line) => h('li', {}, line))) : null);
+}
+
+export function showError(slot, error) {
+  fill(slot, errorAlert(error));
+}
+
+export function showSuccess(slot, text, testid) {
+  fill(slot, h('div', { class: 'alert alert-success', role: 'status', testid }, h('p', {}, text)));
+}
+
+export function clearMessages(slot) {
+  slot.replaceChildren();
+}
+
+/** A notice status badge; data-status carries the raw value so tests do not depend on the language. */
+export function noticeStatusBadge(status, attrs = {}) {
+  return h('span', { class: `badge badge-${String(status).toLowerCase()}`, dataset: { status }, ...attrs },
+    t(`noticeStatus.${status}`));
+}
+
+export function deliveryBadge(status) {
+  return h('span', { class: `badge badge-${String(status).toLowerCase()}` }, t(`deliveryStatus.${status}`));
+}
+
+/** Previous / next for a Page {page, totalPages, totalItems}; onPage(newPage) loads it. */
+export function pager(page, onPage) {
+  if (!page || page.totalPages <= 1) {
+    return page && page.totalItems > 0
+      ? h('p', { class: 'pager-summary muted' }, t('paging.summary', { page: 1, pages: 1, n: page.totalItems }))
+      : null;
+  }
+  return h('nav', { class: 'pager', 'aria-label': t('paging.label') },
+    h('button', { type: 'button', class: 'button', disabled: page.page <= 0, onclick: () => onPage(page.page - 1) },
+      t('paging.previous')),
+    h('span', { class: 'pager-summary', 'aria-live': 'polite' },
+      t('paging.summary', { page: page.page + 1, pages: page.totalPages, n: page.totalItems })),
+    h('button', { type: 'button', class: 'button', disabled: page.page >= page.totalPages - 1,
+      onclick: () => onPage(page.page + 1) }, t('paging.next')));
+}
+
+export function propertyTabs(propertyId, active) {
+  const tab = (name, target) => h('a', {
+    class: name === active ? 'tab tab-active' : 'tab',
+    href: link('properties', propertyId, target),
+    'aria-current': name === active ? 'page' : null,
+  }, t(`tabs.${name}`));
+  return h('nav', { class: 'tabs', 'aria-label': t('tabs.label') },
+    tab('notices', 'notices'), tab('residents', 'residents'));
+}
+
+export function pageHeader(title, ...aside) {
+  document.title = `${title} · ${t('app.brand')}`;
+  return h('div', { class: 'page-header' }, h('h1', { tabindex: '-1' }, title), h('div', { class: 'page-actions' }, aside));
+}
+
+/** A labelled form field; answers {field, input}. */
+export function field(labelText, input, hint) {
+  const id = input.id;
+  const hintId = hint ? `${id}-hint` : null;
+  if (hintId) {
+    input.setAttribute('aria-describedby', hintId);
+  }
+  return h('div', { class: 'field' },
+    h('label', { for: id }, labelText),
+    input,
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null);
+}
+
+export function loading() {
+  return h('p', { class: 'muted loading', role: 'status' }, t('app.loading'));
+}
+
+// A message for the next screen, e.g. "saved as a draft but not sent" after a redirect to the draft.
+let pendingFlash = null;
+
+export function flashNext(render) {
+  pendingFlash = render;
+}
+
+/** Shows the flash (if any) in slot; answers whether there was one. */
+export function showFlash(slot) {
+  if (!pendingFlash) {
+    return false;
+  }
+  fill(slot, pendingFlash());
+  pendingFlash = null;
+  return true;
+}

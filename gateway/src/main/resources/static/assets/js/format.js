@@ -1,0 +1,35 @@
+// Dates shown in the user's time zone and language; the API speaks ISO-8601 UTC only.
+
+import { language } from './i18n.js';
+
+export function dateTime(iso) {
+  if (!iso) {
+    return '';
+  }
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return String(iso);
+  }
+  return new Intl.DateTimeFormat(language() === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}
+
+/** The value of an <input type="datetime-local"> (local wall-clock time) as an ISO-8601 UTC instant. */
+export function localInputToIso(value) {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** Now plus some minutes, formatted for an <input type="datetime-local"> in local time. */
+export function localInputValue(minutesFromNow) {
+  const date = new Date(Date.now() + minutesFromNow * 60000);
+  date.setSeconds(0, 0);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return local.toISOString().slice(0, 16);
+}
+
+export function number(n) {
+  return new Intl.NumberFormat(language()).format(n ?? 0);
+}
