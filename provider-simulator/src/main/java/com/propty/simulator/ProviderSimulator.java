@@ -129,7 +129,7 @@ public final class ProviderSimulator implements AutoCloseable {
             }
         } catch (IllegalArgumentException e) {
             Replies.json(exchange, 400, Map.of("message", String.valueOf(e.getMessage())));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             log.error("Simulator failed on {} {}", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             Replies.json(exchange, 500, Map.of("message", String.valueOf(e.getMessage())));
         }
