@@ -32,9 +32,13 @@ public final class Api {
     }
 
     public static Api signIn(String gateway, String user, String... properties) {
+        return signInAs(gateway, "PROPERTY_MANAGER", user, properties);
+    }
+
+    public static Api signInAs(String gateway, String role, String user, String... properties) {
         Api anonymous = new Api(gateway, null);
         Reply reply = anonymous.send("POST", "/dev/token", Map.of("sub", user, "name", "User " + user,
-                "roles", new String[] {"PROPERTY_MANAGER"}, "properties", properties), Map.of());
+                "roles", new String[] {role}, "properties", properties), Map.of());
         if (reply.status() != 200) {
             throw new IllegalStateException("cannot get a token: " + reply.raw());
         }

@@ -60,6 +60,13 @@ class NoticeSendingTest {
 
         assertThat(Api.withToken(gateway, null).get("/api/notices/" + notice).status()).isEqualTo(401);
         assertThat(Api.withToken(gateway, "not.a.jwt").get("/api/notices/" + notice).status()).isEqualTo(401);
+        String forged = mine.api.token().substring(0, mine.api.token().lastIndexOf('.') + 1) + "c2lnbmF0dXJl";
+        assertThat(Api.withToken(gateway, forged).get("/api/notices/" + notice).status()).as("bad signature")
+                .isEqualTo(401);
+        Api resident = Api.signInAs(gateway, "RESIDENT", "resident-1", mine.property);
+        Api.Reply forbidden = resident.get("/api/notices/" + notice);
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.code()).isEqualTo("FORBIDDEN");
         Api.Reply hidden = stranger.get("/api/notices/" + notice);
         assertThat(hidden.status()).isEqualTo(404);
         assertThat(hidden.contentType()).contains("application/problem+json");
