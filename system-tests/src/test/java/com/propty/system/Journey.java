@@ -80,11 +80,16 @@ public final class Journey {
         throw new AssertionError("no option " + scope + " in " + options);
     }
 
-    /** Waits until the notice has left SENDING and every channel has its final answer (no PENDING, no SENT). */
+    /**
+     * Waits until the notice has left SENDING (its stats are all zero until the audience is stored) and every channel
+     * has its final answer (no PENDING, no SENT).
+     */
     public JsonNode settled(String id) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            JsonNode stats = notice(id).get("stats");
-            return isSettled(stats.get("email")) && isSettled(stats.get("sms"));
+            JsonNode notice = notice(id);
+            JsonNode stats = notice.get("stats");
+            return !notice.get("status").asString().equals("SENDING")
+                    && isSettled(stats.get("email")) && isSettled(stats.get("sms"));
         });
         return notice(id);
     }

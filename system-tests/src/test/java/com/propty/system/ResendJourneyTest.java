@@ -37,6 +37,10 @@ class ResendJourneyTest {
         assertThat(counts(Journey.option(options, "ALL_UNDELIVERED"))).as("Carol only received nothing").containsExactly(1, 1, 1);
         assertThat(counts(Journey.option(options, "SELECTED"))).as("Alice has no failure, Eve's SMS").containsExactly(1, 0, 1);
 
+        EventStream stream = new EventStream(RunningPlatform.get().settings().gatewayUrl(), api.token(), notice);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().contains("notice"));
+        int before = stream.events().size();
+
         String key = UUID.randomUUID().toString();
         Api.Reply accepted = api.send("POST", "/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"),
                 Map.of("Idempotency-Key", key));
@@ -62,6 +66,9 @@ class ResendJourneyTest {
             assertThat(journey.status(rows, "Eve", "SMS")).isEqualTo("FAILED");
             assertThat(rows.get("Eve").get("SMS").get("attempt").asInt()).isEqualTo(2);
         });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stream.events().subList(before,
+                stream.events().size())).as("live updates during the resend").contains("notice", "resend"));
+        stream.close();
         assertThat(Simulator.accepted(journey.email("bob", "example.com"))).as("the new address was used").isEqualTo(1);
         assertThat(Simulator.accepted(journey.email("bob", "invalid.example"))).isZero();
         assertThat(Simulator.accepted(journey.email("alice", "example.com"))).as("Alice was not resent").isEqualTo(1);
