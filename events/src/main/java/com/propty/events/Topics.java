@@ -5,6 +5,8 @@ public final class Topics {
     public static final String NOTICE_DISPATCH_REQUESTED = "notice-dispatch-requested";
     public static final String RESEND_REQUESTED = "resend-requested";
     public static final String DELIVERY_RESULTS = "delivery-results";
+    /** {@link ContactOptedOut} events, keyed like results ({@link #resultKey}). */
+    public static final String CONTACT_OPT_OUTS = "contact-opt-outs";
 
     /** Targets per request chunk: 500 targets of ~200 bytes plus content of at most 60 KiB stays far under 256 KiB. */
     public static final int CHUNK_SIZE = 500;

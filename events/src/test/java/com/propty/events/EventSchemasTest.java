@@ -50,6 +50,21 @@ class EventSchemasTest {
     }
 
     @Test
+    void optOutsValidateAgainstTheirSchemaAndSurviveARoundTrip() {
+        var optOut = ContactOptedOut.of("n1", "r1", Channel.EMAIL, "unsubscribe", "sendgrid");
+        assertThat(errors("contact-opted-out", optOut)).isEmpty();
+        assertThat(mapper.readValue(mapper.writeValueAsString(optOut), ContactOptedOut.class)).isEqualTo(optOut);
+    }
+
+    @Test
+    void schemaRejectsAnOptOutWithoutItsChannel() {
+        String json = "{\"eventId\":\"e\",\"type\":\"ContactOptedOut\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"recipientId\":\"r\","
+                + "\"reason\":\"spamreport\"}";
+        assertThat(schema("contact-opted-out").validate(json, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
     void schemaRejectsAResultWithoutItsTarget() {
         String json = "{\"eventId\":\"e\",\"type\":\"DeliveryResult\",\"version\":1,"
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"status\":\"SENT\"}";

@@ -11,7 +11,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * live SSE stream) and the internal delivery-states API that resend-service reads. Sending a notice
  * stores one recipient document per audience member and emits {@code notice-dispatch-requested}
  * chunks. It consumes {@code delivery-results} (channel states, opt-outs, stats and notice status)
- * and {@code resend-requested} (targets back to PENDING at their new attempt). Scheduled notices are
+ * {@code resend-requested} (targets back to PENDING at their new attempt) and {@code contact-opt-outs}
+ * (a resident unsubscribed or reported spam: opted out of that channel). Scheduled notices are
  * sent by a poller; a recovery job finishes dispatches a crash interrupted.
  */
 @SpringBootApplication

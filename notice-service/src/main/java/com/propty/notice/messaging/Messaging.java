@@ -1,8 +1,12 @@
 package com.propty.notice.messaging;
 
+import com.propty.events.Channel;
+import com.propty.events.ContactOptedOut;
 import com.propty.events.DeliveryResult;
 import com.propty.events.ResendRequested;
 import com.propty.notice.recipient.RecipientProjection;
+import com.propty.notice.resident.Residents;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +36,8 @@ import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All Kafka wiring of notice-service (bindings in application.yml): the two batch projections and the
- * error handling they share. A record that cannot be read (poison) goes to the binding's dead-letter
+ * All Kafka wiring of notice-service (bindings in application.yml): the two batch projections, the
+ * opt-outs consumer, and the error handling they share. A record that cannot be read (poison) goes to the binding's dead-letter
  * topic at once; any other failure (the store is down) retries the batch forever with a back-off,
  * because skipping it would lose delivery states. The dispatch output is sent through StreamBridge
  * by {@code NoticeDispatch}.
@@ -59,6 +63,19 @@ class Messaging {
                         && r.targets().stream().allMatch(t -> t.recipientId() != null && t.channel() != null
                                 && t.attempt() >= 1),
                 projection::applyResends));
+    }
+
+    /**
+     * A resident who unsubscribed or reported spam at the provider is opted out of that channel. Adding to a set
+     * is idempotent, so a redelivered batch changes nothing; delivery states are left alone on purpose.
+     */
+    @Bean
+    Consumer<List<byte[]>> contactOptOuts(Residents residents, JsonMapper json) {
+        Consumer<List<ContactOptedOut>> apply = optOuts -> residents.optOut(optOuts.stream()
+                .map(o -> (Map.Entry<String, Channel>) new AbstractMap.SimpleEntry<>(o.recipientId(), o.channel()))
+                .toList());
+        return batch -> apply.accept(parse(batch, json, ContactOptedOut.class,
+                o -> o.recipientId() != null && o.channel() != null, apply));
     }
 
     /**

@@ -29,6 +29,11 @@ import tools.jackson.databind.JsonNode;
 public class Residents {
 
     static final int MAX_PAGE_SIZE = 200;
+    /**
+     * {@code optedOut} is deliberately not patchable and a PATCH never clears it, not even one that changes the
+     * address: a resident who texted STOP or unsubscribed opts in again with the provider (START reply, resubscribe),
+     * not by a manager's edit — providers would drop the message anyway, and consent is the resident's to give.
+     */
     private static final Set<String> PATCHABLE = Set.of("name", "email", "phone", "unit");
 
     private final MongoTemplate mongo;

@@ -231,6 +231,28 @@ class ResendPolicyTest {
 
     @ParameterizedTest
     @EnumSource(ResendScope.class)
+    void whenEveryFailureIsOptedOutNothingIsResentAndTheOptOutsAreReported(ResendScope scope) {
+        // Ann replied STOP (SMS FAILED OPTED_OUT) and unsubscribed from a mail that bounced
+        Recipient ann = new Recipient("r1", MAIL, PHONE, Set.of(EMAIL, SMS), false,
+                Map.of(EMAIL, new DeliveryState(FAILED, 1, MAIL), SMS, new DeliveryState(FAILED, 2, PHONE)));
+        Decision decision = ResendPolicy.decide(sent(ann), scope, Set.of("r1"));
+        assertThat(decision.targets()).isEmpty();
+        assertThat(decision.rejection()).isEqualTo(Rejection.NO_FAILED_RECIPIENTS);
+        assertThat(decision.counts().skipped()).isEqualTo(new ScopeCounts.Skipped(0, 2));
+    }
+
+    @Test
+    void aChannelSkippedForOptOutIsNeverTargetedByAllUndeliveredEvenWithAnAddress() {
+        // the first dispatch skipped Ben's SMS because he had opted out; it is not a failure, so not counted either
+        Recipient ben = new Recipient("r1", MAIL, PHONE, Set.of(SMS), false,
+                Map.of(EMAIL, new DeliveryState(FAILED, 1, MAIL), SMS, new DeliveryState(SKIPPED, 1, PHONE)));
+        Decision decision = ResendPolicy.decide(sent(ben), ALL_UNDELIVERED, Set.of());
+        assertThat(targets(decision)).containsExactly("r1:EMAIL");
+        assertThat(decision.counts().skipped()).isEqualTo(ScopeCounts.Skipped.NONE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(ResendScope.class)
     void anArchivedResidentIsNeverTargetedNorCounted(ResendScope scope) {
         Recipient archived = new Recipient("r1", MAIL, PHONE, Set.of(), true,
                 Map.of(EMAIL, new DeliveryState(FAILED, 1, MAIL), SMS, new DeliveryState(FAILED, 1, PHONE)));
