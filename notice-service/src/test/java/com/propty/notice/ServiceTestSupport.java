@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * called with the gateway's X-User-* headers, and raw Kafka clients for the topics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"propty.notice.scheduler-interval-ms=300", "propty.notice.stream.notice-interval-ms=200"})
+        properties = {"propty.notice.scheduler-interval-ms=300", "propty.notice.stream.notice-interval-ms=200",
+                "propty.notice.stats-interval-ms=200"})
 @ActiveProfiles("local")
 public abstract class ServiceTestSupport {
 

@@ -4,19 +4,30 @@ import com.propty.notice.recipient.Recipients;
 import com.propty.notice.stream.NoticeStreams;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps a sent notice's stats, status and {@code resendable} in step with its recipients. Recomputed
  * from the recipient documents (one aggregation) rather than counted incrementally, so a retried or
  * duplicated batch can never skew a counter.
+ *
+ * <p>The aggregation reads every recipient of the notice, so the projection does not run it after each
+ * batch: it {@linkplain #requestRecompute marks} the notice, and {@link #recomputeMarked} recomputes each
+ * marked notice at most once per {@code propty.notice.stats-interval-ms} however many batches arrived. The
+ * mark is also stored on the notice ({@code statsDirty}) before the batch's offsets are committed, so a
+ * process killed in between recomputes it after a restart.
  */
 @Component
 public class NoticeProgress {
+
+    private static final String DIRTY = "statsDirty";
 
     private static final int STRIPES = 64;
 
@@ -24,6 +35,7 @@ public class NoticeProgress {
     private final Recipients recipients;
     private final NoticeStreams streams;
     private final Object[] locks = new Object[STRIPES];
+    private final Set<String> marked = ConcurrentHashMap.newKeySet();
 
     public NoticeProgress(MongoTemplate mongo, Recipients recipients, NoticeStreams streams) {
         this.mongo = mongo;
@@ -32,6 +44,30 @@ public class NoticeProgress {
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new Object();
         }
+    }
+
+    /** Called by the projection, before the batch's offsets are committed. */
+    public void requestRecompute(String noticeId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), new Update().set(DIRTY, true),
+                Notice.class);
+        marked.add(noticeId);
+    }
+
+    @Scheduled(fixedDelayString = "${propty.notice.stats-interval-ms:500}")
+    void recomputeMarked() {
+        for (String noticeId : List.copyOf(marked)) {
+            marked.remove(noticeId);
+            // Cleared before reading, so a batch applied meanwhile marks the notice again.
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), new Update().set(DIRTY, false),
+                    Notice.class);
+            recompute(noticeId);
+        }
+    }
+
+    /** After a restart: notices whose last batches were applied but not yet recomputed. */
+    @Scheduled(initialDelay = 0, fixedDelayString = "${propty.notice.stats-recovery-interval-ms:30000}")
+    void markLeftOvers() {
+        mongo.find(Query.query(Criteria.where(DIRTY).is(true)), Notice.class).forEach(n -> marked.add(n.id()));
     }
 
     public void recompute(String noticeId) {

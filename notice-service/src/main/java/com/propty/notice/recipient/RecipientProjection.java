@@ -89,7 +89,7 @@ public class RecipientProjection {
         Set<String> notices = new LinkedHashSet<>(touched.keySet());
         notices.addAll(resends.keySet());
         for (String noticeId : notices) {
-            progress.recompute(noticeId);
+            progress.requestRecompute(noticeId);
             streams.recipientsChanged(noticeId, touched.getOrDefault(noticeId, Set.of()));
             resends.getOrDefault(noticeId, Set.of()).forEach(resendId -> streams.resend(noticeId, resendId));
         }
