@@ -8,7 +8,12 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
-/** Publishes to {@code delivery-results}, keyed by notice and recipient so that each recipient's results stay in order. */
+/**
+ * Publishes to {@code delivery-results}, keyed by notice and recipient so that each recipient's results stay in order.
+ * The binding is synchronous ({@code producer.sync: true} in application.yml): {@link #publish} returns only once the
+ * broker has the records, so a consumer that returns (and lets its offset be committed) never loses a result to a
+ * kill -9 right after, and a failed send fails the consumer, which then gets the chunk again.
+ */
 @Component
 public class DeliveryResults {
 

@@ -23,11 +23,14 @@ public class Dispatching {
     private final DeliveryResults results;
     private final Outcomes outcomes;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final int claimSlice;
 
-    Dispatching(SendLedger ledger, DeliveryResults results, Outcomes outcomes, List<ChannelSender> senders) {
+    Dispatching(SendLedger ledger, DeliveryResults results, Outcomes outcomes, List<ChannelSender> senders,
+            DeliverySettings settings) {
         this.ledger = ledger;
         this.results = results;
         this.outcomes = outcomes;
+        this.claimSlice = Math.max(1, settings.claimSlice());
         senders.forEach(s -> this.senders.put(s.channel(), s));
     }
 
@@ -44,12 +47,17 @@ public class Dispatching {
             }
         }
         results.publish(skipped);
-        SendLedger.Claim claim = ledger.claim(sends);
-        results.publish(claim.knownOutcomes());
         for (Channel channel : Channel.values()) {
-            List<Send> ofChannel = claim.fresh().stream().filter(s -> s.channel() == channel).toList();
-            if (!ofChannel.isEmpty()) {
-                outcomes.apply(channel, request.content(), senders.get(channel).send(request.content(), ofChannel));
+            List<Send> ofChannel = sends.stream().filter(s -> s.channel() == channel).toList();
+            // Claimed slice by slice, right before the calls: a kill -9 leaves only the slice being sent in
+            // doubt; the rest of the chunk is claimed fresh (and sent) when Kafka redelivers it.
+            for (int from = 0; from < ofChannel.size(); from += claimSlice) {
+                List<Send> slice = ofChannel.subList(from, Math.min(ofChannel.size(), from + claimSlice));
+                SendLedger.Claim claim = ledger.claim(slice);
+                results.publish(claim.knownOutcomes());
+                if (!claim.fresh().isEmpty()) {
+                    outcomes.apply(channel, request.content(), senders.get(channel).send(request.content(), claim.fresh()));
+                }
             }
         }
     }

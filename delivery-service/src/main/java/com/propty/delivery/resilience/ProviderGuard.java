@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProviderGuard {
 
+    private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final Map<Provider, CircuitBreaker> breakers = new EnumMap<>(Provider.class);
@@ -54,6 +57,10 @@ public class ProviderGuard {
                     .recordExceptions(ProviderUnavailable.class, SendInDoubt.class)
                     .ignoreExceptions(RequestNotPermitted.class, BulkheadFullException.class)
                     .build()));
+            // Logged as well as exported (resilience4j_circuitbreaker_state): operators and the fault suite
+            // see when a provider outage opened the circuit and when it closed again.
+            breakers.get(provider).getEventPublisher().onStateTransition(e -> log.warn("Circuit breaker {}: {} -> {}",
+                    provider.id(), e.getStateTransition().getFromState(), e.getStateTransition().getToState()));
             limiters.put(provider, limiterRegistry.rateLimiter(provider.id(), RateLimiterConfig.custom()
                     .limitForPeriod(limits.permitsPerSecond())
                     .limitRefreshPeriod(Duration.ofSeconds(1))

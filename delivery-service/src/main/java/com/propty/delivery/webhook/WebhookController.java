@@ -69,18 +69,20 @@ class WebhookController {
                     "The body is not a JSON array of SendGrid events.");
         }
         List<WebhookEvents.Change> changes = new ArrayList<>();
+        List<WebhookEvents.OptOut> optOuts = new ArrayList<>();
         for (SendGridEvent event : events) {
             if (event == null) {
                 continue;
             }
-            if (WebhookEvents.isEmailOptOut(event)) {
-                // email opt-out propagation to the resident is a later issue; counted so it can be watched
-                meters.counter("delivery.email.opt.out.events", "event", event.event()).increment();
-            }
             WebhookEvents.fromSendGrid(event).ifPresent(changes::add);
+            WebhookEvents.optOutFromSendGrid(event).ifPresent(optOut -> {
+                optOuts.add(optOut);
+                meters.counter("delivery.email.opt.out.events", "event", event.event()).increment();
+            });
         }
-        int applied = settling.apply(changes);
-        log.debug("SendGrid webhook: {} events, {} status changes, {} new", events.size(), changes.size(), applied);
+        int applied = settling.apply(changes, optOuts);
+        log.debug("SendGrid webhook: {} events, {} status changes, {} opt-outs, {} new", events.size(), changes.size(),
+                optOuts.size(), applied);
         return ResponseEntity.ok().build();
     }
 
@@ -99,7 +101,7 @@ class WebhookController {
         if (signature == null || !twilioValidator.validate(url, form, signature)) {
             throw invalidSignature("Twilio");
         }
-        WebhookEvents.fromTwilio(query, form).ifPresent(change -> settling.apply(List.of(change)));
+        WebhookEvents.fromTwilio(query, form).ifPresent(change -> settling.apply(List.of(change), List.of()));
         return ResponseEntity.ok().build();
     }
 

@@ -3,6 +3,7 @@ package com.propty.delivery.webhook;
 import com.propty.delivery.dispatch.Send;
 import com.propty.delivery.sms.SmsErrors;
 import com.propty.events.Channel;
+import com.propty.events.ContactOptedOut;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -14,6 +15,10 @@ public final class WebhookEvents {
 
     /** A status change, keyed by what makes the provider event unique (for "already applied"). */
     public record Change(String eventKey, DeliveryResult result) {
+    }
+
+    /** A resident opting out of a channel at the provider, keyed like a {@link Change}. */
+    public record OptOut(String eventKey, ContactOptedOut event) {
     }
 
     private WebhookEvents() {
@@ -46,9 +51,22 @@ public final class WebhookEvents {
         return Optional.of(new Change(key, result));
     }
 
-    /** Whether a SendGrid event is the resident opting out of email (counted; propagation is a later issue). */
+    /** Whether a SendGrid event is the resident opting out of email. */
     public static boolean isEmailOptOut(SendGridEvent e) {
         return "unsubscribe".equals(e.event()) || "group_unsubscribe".equals(e.event()) || "spamreport".equals(e.event());
+    }
+
+    /**
+     * unsubscribe, group_unsubscribe, spamreport → the resident is opted out of EMAIL. A separate event rather than
+     * a status: the mail itself was delivered, and stays so. Needs our custom_args to know which resident it is.
+     */
+    public static Optional<OptOut> optOutFromSendGrid(SendGridEvent e) {
+        if (!isEmailOptOut(e) || e.noticeId() == null || e.recipientId() == null || !"EMAIL".equals(e.channel())) {
+            return Optional.empty();
+        }
+        String key = "sendgrid:" + (e.sgEventId() != null ? e.sgEventId() : e.sgMessageId() + ":" + e.event());
+        return Optional.of(new OptOut(key, ContactOptedOut.of(e.noticeId(), e.recipientId(), Channel.EMAIL, e.event(),
+                "sendgrid")));
     }
 
     /**

@@ -50,6 +50,49 @@ class WebhookEventsTest {
     }
 
     @Test
+    void unsubscribesAndSpamReportsOptTheResidentOutOfEmail() {
+        for (String name : new String[] {"unsubscribe", "group_unsubscribe", "spamreport"}) {
+            var optOut = WebhookEvents.optOutFromSendGrid(event(name, null)).orElseThrow();
+            assertThat(optOut.eventKey()).isEqualTo("sendgrid:ev-1");
+            assertThat(optOut.event().noticeId()).isEqualTo("notice-1");
+            assertThat(optOut.event().recipientId()).isEqualTo("res-1");
+            assertThat(optOut.event().channel()).isEqualTo(Channel.EMAIL);
+            assertThat(optOut.event().reason()).isEqualTo(name);
+            assertThat(optOut.event().provider()).isEqualTo("sendgrid");
+        }
+        for (String name : new String[] {"delivered", "bounce", "dropped", "processed", "deferred", "open", "click"}) {
+            assertThat(WebhookEvents.optOutFromSendGrid(event(name, null))).as(name).isEmpty();
+        }
+    }
+
+    @Test
+    void anOptOutWithoutOurCustomArgsIsIgnored() {
+        SendGridEvent foreign = new SendGridEvent("unsubscribe", "x@example.com", null, null, null, "ev-3", "m", null,
+                null, null, null, null);
+        assertThat(WebhookEvents.optOutFromSendGrid(foreign)).isEmpty();
+    }
+
+    @Test
+    void twilioErrorCodesMapToTheirReasons() {
+        Map<String, String> query = Map.of("n", "notice-1", "r", "res-1", "a", "3", "id", "resend-3");
+        Map<String, ErrorCode> expected = Map.of("30003", ErrorCode.UNREACHABLE, "30005", ErrorCode.UNREACHABLE,
+                "30006", ErrorCode.UNREACHABLE, "30007", ErrorCode.BLOCKED, "21610", ErrorCode.OPTED_OUT,
+                "30008", ErrorCode.CARRIER_REJECTED);
+        expected.forEach((code, reason) -> {
+            for (String status : new String[] {"undelivered", "failed"}) {
+                DeliveryResult result = WebhookEvents.fromTwilio(query, Map.of("MessageSid", "SM9", "MessageStatus", status,
+                        "ErrorCode", code)).orElseThrow().result();
+                assertThat(result.status()).as(status + " " + code).isEqualTo(DeliveryStatus.FAILED);
+                assertThat(result.errorCode()).as(status + " " + code).isEqualTo(reason);
+                assertThat(result.attempt()).isEqualTo(3);
+                assertThat(result.attemptId()).isEqualTo("resend-3");
+            }
+        });
+        assertThat(WebhookEvents.fromTwilio(query, Map.of("MessageSid", "SM9", "MessageStatus", "failed")).orElseThrow()
+                .result().errorCode()).as("no ErrorCode").isEqualTo(ErrorCode.CARRIER_REJECTED);
+    }
+
+    @Test
     void anEventWithoutOurCustomArgsIsIgnored() {
         SendGridEvent foreign = new SendGridEvent("delivered", "x@example.com", null, null, null, "ev-2", "m", null, null,
                 null, null, null);
