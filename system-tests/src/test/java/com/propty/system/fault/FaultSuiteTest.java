@@ -1,0 +1,27 @@
+package com.propty.system.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's fault suite in {@code mvn verify}: the small profile (300 recipients, a 15 s outage, shortened windows)
+ * on a platform of its own. {@code scripts/fault-suite.sh} runs the same test with {@code -Dfault.profile=full}.
+ */
+class FaultSuiteTest {
+
+    @Test
+    void everyScenarioEndsExactWithoutDuplicateSendsOrLostResults() {
+        List<Row> rows;
+        try (FaultSuite suite = FaultSuite.start(FaultProfile.fromSystemProperties())) {
+            rows = suite.runAll();
+        }
+        assertThat(rows).hasSize(6);
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.exact()).as(row.scenario() + ": final statuses exact — " + row.notes()).isTrue();
+            assertThat(row.duplicateSends()).as(row.scenario() + ": duplicate sends").isZero();
+            assertThat(row.lostResults()).as(row.scenario() + ": lost results").isZero();
+        });
+    }
+}
