@@ -8,7 +8,7 @@
 # Builds the service jars first if one is missing (mvn -DskipTests install). Needs JDK 17+ and Maven 3.8+.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-offline=${MAVEN_OFFLINE:--o}
+offline=${MAVEN_OFFLINE:-}   # MAVEN_OFFLINE=-o once the dependencies are cached
 for jar in local-kafka/target/local-kafka-exec.jar local-mongo/target/local-mongo-exec.jar \
            provider-simulator/target/provider-simulator-exec.jar notice-service/target/notice-service-exec.jar \
            resend-service/target/resend-service-exec.jar delivery-service/target/delivery-service-exec.jar \
