@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.propty.launcher.Platform;
 import com.propty.launcher.PlatformSettings;
+import com.propty.system.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class FaultSuite implements AutoCloseable {
 
     private final FaultProfile profile;
     private final Platform platform;
-    private final Gateway api;
+    private final Api api;
     private final Providers providers;
     private final ResultsTopic results;
     private final String property = "fault-" + UUID.randomUUID().toString().substring(0, 8);
@@ -47,7 +48,7 @@ public final class FaultSuite implements AutoCloseable {
         this.profile = profile;
         this.platform = platform;
         PlatformSettings settings = platform.settings();
-        this.api = Gateway.signIn(settings.gatewayUrl(), "fault-manager", property);
+        this.api = Api.signIn(settings.gatewayUrl(), "fault-manager", property);
         this.providers = new Providers(settings.simulatorUrl());
         this.results = new ResultsTopic(settings.kafkaBootstrap());
     }
@@ -120,9 +121,9 @@ public final class FaultSuite implements AutoCloseable {
     /** Residents whose email is rejected at first, so that the first send fails everywhere and the resends are large. */
     private void createResidents() {
         long started = System.nanoTime();
-        residents.addAll(parallel(profile.recipients(), i -> api.post("/api/properties/" + property + "/residents",
+        residents.addAll(parallel(profile.recipients(), i -> api.ok(api.post("/api/properties/" + property + "/residents",
                 Map.of("name", String.format("Resident %05d", i), "email", email(i, 0, "invalid.example"),
-                        "unit", String.valueOf(i)), 201).get("id").asString()));
+                        "unit", String.valueOf(i))), 201).get("id").asString()));
         log(String.format("%d residents created in %.1f s", residents.size(), (System.nanoTime() - started) / 1e9));
     }
 
@@ -132,14 +133,14 @@ public final class FaultSuite implements AutoCloseable {
 
     /** A new email for every resident (the simulator counts per address, so each generation is counted apart). */
     private void changeEmails(int generation) {
-        parallel(residents.size(), i -> api.patch("/api/residents/" + residents.get(i),
-                Map.of("email", email(i, generation, "example.com"))));
+        parallel(residents.size(), i -> api.ok(api.patch("/api/residents/" + residents.get(i),
+                Map.of("email", email(i, generation, "example.com"))), 200));
     }
 
     private String newNotice() {
-        String notice = api.post("/api/properties/" + property + "/notices", Map.of("title", "Fault suite",
-                "body", "Water off on Monday.", "channels", List.of("EMAIL")), 201).get("id").asString();
-        api.post("/api/notices/" + notice + "/send", null, 202);
+        String notice = api.ok(api.post("/api/properties/" + property + "/notices", Map.of("title", "Fault suite",
+                "body", "Water off on Monday.", "channels", List.of("EMAIL"))), 201).get("id").asString();
+        api.ok(api.post("/api/notices/" + notice + "/send", null), 202);
         return notice;
     }
 
@@ -151,7 +152,7 @@ public final class FaultSuite implements AutoCloseable {
     }
 
     private void resend(String notice) {
-        JsonNode answer = api.post("/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"), 202);
+        JsonNode answer = api.ok(api.post("/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY")), 202);
         log("resend " + answer.get("resendId").asString() + ": " + answer.get("emails") + " emails");
     }
 
@@ -162,7 +163,7 @@ public final class FaultSuite implements AutoCloseable {
         providers.latency("sendgrid", profile.sendLatencyMillis());
         resend(notice);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            JsonNode email = api.get("/api/notices/" + notice).get("stats").get("email");
+            JsonNode email = api.ok(api.get("/api/notices/" + notice), 200).get("stats").get("email");
             return email.get("pending").asInt() > 0 && email.get("pending").asInt() < profile.recipients() * 2 / 3;
         });
         platform.kill("notice-service");
@@ -271,7 +272,7 @@ public final class FaultSuite implements AutoCloseable {
     private Row forgedAndReplayedWebhooks() {
         SignedWebhooks webhooks = new SignedWebhooks(platform.settings().gatewayUrl());
         NoticeSnapshot before = NoticeSnapshot.of(api, deliveredNotice);
-        JsonNode result = Gateway.JSON.readTree(results.recordsOf(deliveredNotice).get(0).value());
+        JsonNode result = Api.JSON.readTree(results.recordsOf(deliveredNotice).get(0).value());
         String recipient = result.get("recipientId").asString();
         String bounce = "[{\"email\":\"" + result.get("address").asString() + "\",\"event\":\"bounce\",\"type\":\"bounce\","
                 + "\"reason\":\"550 mailbox gone\",\"status\":\"5.1.1\",\"sg_event_id\":\"fault-" + UUID.randomUUID()

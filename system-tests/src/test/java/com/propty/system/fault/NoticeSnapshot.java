@@ -1,5 +1,6 @@
 package com.propty.system.fault;
 
+import com.propty.system.Api;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -28,11 +29,11 @@ record NoticeSnapshot(String noticeId, JsonNode stats, Map<String, TargetState> 
 
     enum Status { PENDING, SENT, DELIVERED, FAILED, SKIPPED }
 
-    static NoticeSnapshot of(Gateway api, String noticeId) {
-        JsonNode notice = api.get("/api/notices/" + noticeId);
+    static NoticeSnapshot of(Api api, String noticeId) {
+        JsonNode notice = api.ok(api.get("/api/notices/" + noticeId), 200);
         Map<String, TargetState> targets = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
-            JsonNode rows = api.get("/api/notices/" + noticeId + "/recipients?size=200&page=" + page);
+            JsonNode rows = api.ok(api.get("/api/notices/" + noticeId + "/recipients?size=200&page=" + page), 200);
             for (JsonNode row : rows.get("items")) {
                 row.get("channels").properties().forEach(e -> {
                     JsonNode c = e.getValue();
@@ -50,7 +51,7 @@ record NoticeSnapshot(String noticeId, JsonNode stats, Map<String, TargetState> 
                 break;
             }
         }
-        JsonNode history = api.get("/api/notices/" + noticeId + "/resends");
+        JsonNode history = api.ok(api.get("/api/notices/" + noticeId + "/resends"), 200);
         return new NoticeSnapshot(noticeId, notice.get("stats"), targets, history);
     }
 

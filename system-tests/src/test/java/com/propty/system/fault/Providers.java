@@ -1,5 +1,6 @@
 package com.propty.system.fault;
 
+import com.propty.system.Api;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -47,7 +48,7 @@ final class Providers {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
             }
-            return Gateway.JSON.readTree(response.body());
+            return Api.JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
