@@ -43,7 +43,7 @@ public final class ProviderSimulator implements AutoCloseable {
 
     private ProviderSimulator(SimulatorSettings settings) throws IOException {
         this.sendGridWebhookUrl = settings.sendGridWebhookUrl();
-        this.poster = new WebhookPoster(settings.webhookDelayMillis());
+        this.poster = new WebhookPoster(settings.webhookDelayMillis(), settings.webhookRetryFor());
         this.sendGrid = new SendGridApi(traffic, conditions, poster, () -> sendGridWebhookUrl,
                 settings.sendGridSigningKey());
         this.twilio = new TwilioApi(traffic, conditions, poster, settings.twilioAuthToken());

@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts webhooks the way providers do: later than the API answer, and again with backoff when the
- * receiver is down or answers 5xx (a 4xx, e.g. a rejected signature, is not retried).
+ * receiver is down or answers 5xx (a 4xx, e.g. a rejected signature, is not retried). Like SendGrid,
+ * which retries for 72 hours, it keeps trying for a configured time ({@link SimulatorSettings#webhookRetryFor}),
+ * so a platform restarted meanwhile still gets the provider's last word.
  */
 final class WebhookPoster implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookPoster.class);
-    private static final int MAX_TRIES = 6;
+    private static final long FIRST_BACKOFF_MILLIS = 250;
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
 
     record Webhook(String url, String contentType, byte[] body, Map<String, String> headers) {
     }
@@ -33,9 +36,16 @@ final class WebhookPoster implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
             .executor(scheduler).build();
     private final long baseDelayMillis;
+    private final Duration retryFor;
 
-    WebhookPoster(long baseDelayMillis) {
+    WebhookPoster(long baseDelayMillis, Duration retryFor) {
         this.baseDelayMillis = baseDelayMillis;
+        this.retryFor = retryFor;
+    }
+
+    /** The wait before try {@code attempt + 1}: doubling from 250 ms, at most 5 s. */
+    static long backoffMillis(int attempt) {
+        return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt - 1, 10));
     }
 
     /** A delay like a provider's: between one and three times the configured base. */
@@ -48,10 +58,10 @@ final class WebhookPoster implements AutoCloseable {
     }
 
     void post(Webhook webhook) {
-        post(webhook, 1);
+        post(webhook, 1, System.nanoTime() + retryFor.toNanos());
     }
 
-    private void post(Webhook webhook, int attempt) {
+    private void post(Webhook webhook, int attempt, long giveUpAt) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(webhook.url())).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", webhook.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()));
@@ -64,14 +74,14 @@ final class WebhookPoster implements AutoCloseable {
                 }
                 return;
             }
-            if (attempt >= MAX_TRIES) {
-                log.warn("Webhook to {} given up after {} tries", webhook.url(), attempt);
+            long backoff = backoffMillis(attempt);
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - giveUpAt > 0) {
+                log.warn("Webhook to {} given up after {} tries in {}", webhook.url(), attempt, retryFor);
                 return;
             }
-            long backoff = 250L << (attempt - 1);
             log.debug("Webhook to {} failed ({}), retrying in {} ms", webhook.url(),
                     failure != null ? failure.getClass().getSimpleName() : response.statusCode(), backoff);
-            scheduler.schedule(() -> post(webhook, attempt + 1), backoff, TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> post(webhook, attempt + 1, giveUpAt), backoff, TimeUnit.MILLISECONDS);
         });
     }
 

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-/** Stands in for delivery-service in simulator tests: records every webhook it is sent and answers 200. */
+/**
+ * Stands in for delivery-service in simulator tests: records every webhook it is sent and answers 200,
+ * or 503 while told to be unavailable.
+ */
 final class WebhookReceiver implements AutoCloseable {
 
     record Received(String path, String query, Map<String, String> headers, byte[] body) {
@@ -21,6 +25,8 @@ final class WebhookReceiver implements AutoCloseable {
 
     private final HttpServer server;
     final List<Received> received = new CopyOnWriteArrayList<>();
+    /** Requests still to be answered 503 (as if the platform were down) before answering 200 again. */
+    final AtomicInteger unavailableFor = new AtomicInteger();
 
     WebhookReceiver() {
         try {
@@ -34,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
                         Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), e -> e.getValue().get(0)));
                 received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
                         headers, exchange.getRequestBody().readAllBytes()));
-                exchange.sendResponseHeaders(200, -1);
+                exchange.sendResponseHeaders(unavailableFor.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 200, -1);
             }
         });
         server.start();

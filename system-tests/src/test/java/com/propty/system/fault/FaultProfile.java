@@ -16,7 +16,7 @@ import java.util.Map;
 public record FaultProfile(String name, int recipients, int outageSeconds, Duration settleTimeout) {
 
     public static FaultProfile small() {
-        return new FaultProfile("small", 300, 15, Duration.ofSeconds(150));
+        return new FaultProfile("small", 300, 15, Duration.ofSeconds(180));
     }
 
     public static FaultProfile full() {
@@ -45,7 +45,9 @@ public record FaultProfile(String name, int recipients, int outageSeconds, Durat
         env.put("SENDGRID_BATCH_SIZE", String.valueOf(SENDGRID_BATCH));
         env.put("DELIVERY_CLAIM_SLICE", String.valueOf(SENDGRID_BATCH));
         env.put("SENDGRID_PERMITS_PER_SECOND", "40");
-        env.put("DELIVERY_IN_DOUBT_WINDOW", "PT20S");
+        // longer than a restart of delivery-service, so the retried webhook of a send accepted just before a kill
+        // settles it before the sweeper would call it in doubt (the local profile's window is 2 minutes too)
+        env.put("DELIVERY_IN_DOUBT_WINDOW", "PT2M");
         env.put("DELIVERY_IN_DOUBT_SWEEP_INTERVAL", "PT5S");
         env.put("DELIVERY_BACKOFF_INITIAL", "PT1S");
         env.put("DELIVERY_BACKOFF_MAX", "PT5S");

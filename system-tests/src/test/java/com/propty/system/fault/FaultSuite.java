@@ -187,39 +187,28 @@ public final class FaultSuite implements AutoCloseable {
         resend(notice);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acceptedSince(before, 1) >= profile.recipients() / 3);
-        long simulatorLog = logSize("simulator");
         platform.kill("delivery-service");
         int acceptedAtKill = acceptedSince(before, 1);
         log("killed delivery-service with " + acceptedAtKill + " of " + profile.recipients() + " accepted");
         platform.restart("delivery-service");
         providers.latency("sendgrid", 0);
         NoticeSnapshot after = settle(notice, 3);
-        int givenUpWebhooks = logSince("simulator", simulatorLog).split("given up after", -1).length - 1;
         Map<String, Integer> accepted = providers.accepted();
         int wrong = 0;
         int inDoubt = 0;
-        int awaitingWebhook = 0;
         for (int i = 0; i < residents.size(); i++) {
             NoticeSnapshot.TargetState t = after.targets().get(residents.get(i) + ":EMAIL");
             boolean wasAccepted = accepted.getOrDefault(email(i, 1, "example.com"), 0) > 0;
             boolean doubt = t.is("FAILED", "SEND_IN_DOUBT");
             inDoubt += doubt ? 1 : 0;
-            // Accepted, recorded SENT, and its webhook posted while delivery-service was down: the simulator gives
-            // up after 6 tries (~8 s) where SendGrid retries for 72 h, so it stays SENT (truthfully) — counted apart.
-            if (!t.isFinal()) {
-                awaitingWebhook += wasAccepted && t.is("SENT", null) && givenUpWebhooks > 0 ? 1 : 0;
-            } else if (t.attempt() != 3 || !(doubt || wasAccepted && t.is("DELIVERED", null))) {
-                wrong++;
-            }
+            // accepted by the provider: its webhook (retried while delivery-service was down) settles it DELIVERED;
+            // never accepted: sent after the restart (then accepted), or in doubt because it was in flight
+            boolean right = t.attempt() == 3 && (wasAccepted ? t.is("DELIVERED", null) : doubt);
+            wrong += t.isFinal() && !right ? 1 : 0; // not final: counted as lost by row()
         }
         resentNotice = notice;
-        Row row = row(after, duplicates(before, accepted, 1), wrong, "accepted before the kill " + acceptedAtKill
-                + ", FAILED SEND_IN_DOUBT (in flight at the kill) " + inDoubt + ", SENT whose webhook the simulator gave "
-                + "up on during the downtime " + awaitingWebhook + " (" + givenUpWebhooks + " webhook posts given up)");
-        // those SENT ones are not lost by the platform: the provider's last word never came
-        int lost = row.lostResults() - awaitingWebhook;
-        return new Row(row.scenario(), row.targets(), lost == 0 && after.inconsistencies().isEmpty(),
-                row.duplicateSends(), lost, row.notes());
+        return row(after, duplicates(before, accepted, 1), wrong, "accepted before the kill " + acceptedAtKill
+                + ", FAILED SEND_IN_DOUBT (in flight at the kill, never accepted) " + inDoubt);
     }
 
     /** A new notice to everyone, the broker killed and restarted while it goes out. */
@@ -305,27 +294,17 @@ public final class FaultSuite implements AutoCloseable {
     // ---- shared checks -------------------------------------------------------------------------------------------
 
     /**
-     * Waits until every resident is a target of the notice at {@code attempt} (or later) with its final answer, or
-     * until nothing but SENT changed for {@link #STABLE} (longer than the suite's in-doubt window and sweep): a SENT
-     * whose webhook the simulator gave up on stays SENT. PENDING (parked during an outage) is always waited for.
+     * Waits until every resident is a target of the notice at {@code attempt} (or later) with its final answer:
+     * DELIVERED (the provider's webhook came), FAILED or SKIPPED. PENDING (parked during an outage, or in doubt
+     * until the in-doubt window ends) and SENT (webhook still to come) are waited for.
      */
     private NoticeSnapshot settle(String notice, int attempt) {
-        long[] lastChange = {System.nanoTime()};
-        String[] lastStats = {""};
         try {
             await().atMost(profile.settleTimeout()).pollInterval(Duration.ofSeconds(1)).until(() -> {
                 NoticeSnapshot now = NoticeSnapshot.of(api, notice);
-                if (!now.stats().toString().equals(lastStats[0])) {
-                    lastStats[0] = now.stats().toString();
-                    lastChange[0] = System.nanoTime();
-                }
-                boolean complete = now.targets().size() == residents.size()
-                        && now.targets().values().stream().allMatch(t -> t.attempt() >= attempt);
-                // A PENDING channel is parked (an outage) or in flight: it will move, however long it stays still.
-                boolean parked = now.stats().get("email").get("pending").asInt() > 0
-                        || now.stats().get("sms").get("pending").asInt() > 0;
-                return complete && (now.settled()
-                        || !parked && System.nanoTime() - lastChange[0] > STABLE.toNanos());
+                return now.targets().size() == residents.size()
+                        && now.targets().values().stream().allMatch(t -> t.attempt() >= attempt)
+                        && now.settled();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
             log("!! notice " + notice + " not settled after " + profile.settleTimeout());
@@ -334,8 +313,6 @@ public final class FaultSuite implements AutoCloseable {
         results.awaitProjectionsCaughtUp(Duration.ofSeconds(60));
         return NoticeSnapshot.of(api, notice);
     }
-
-    private static final Duration STABLE = Duration.ofSeconds(40);
 
     /** A row from a settled snapshot: exact when the stats and history match the table and no target is in a wrong state. */
     private Row row(NoticeSnapshot after, int duplicates, int wrong, String notes) {
