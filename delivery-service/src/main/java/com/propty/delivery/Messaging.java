@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every Kafka binding of the service (topics, groups and DLQs are in application.yml): the two request
- * topics in, {@code delivery-results} out (published by {@link com.propty.delivery.dispatch.DeliveryResults}).
+ * topics in; {@code delivery-results}, {@code delivery-deferrals} and {@code contact-opt-outs} out (through
+ * {@link EventPublisher}).
  * A dispatch and a resend are the same work for this service: send these targets now.
  */
 @Configuration

@@ -7,6 +7,7 @@ import com.propty.delivery.dispatch.DeferredSends;
 import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
+import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -247,11 +248,22 @@ class DeliveryServiceTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> deferred.count() > 0);
         assertThat(results.of(notice)).as("parked, not failed").isEmpty();
+        // announced once as the channels' first answer, while the batch waits for its next try
+        await().atMost(Duration.ofSeconds(20)).until(() -> !results.deferralsOf(notice).isEmpty());
+        DeliveryDeferred deferral = results.deferralsOf(notice).get(0);
+        assertThat(deferral.channel()).isEqualTo(Channel.EMAIL);
+        assertThat(deferral.provider()).isEqualTo("sendgrid");
+        assertThat(deferral.errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(deferral.giveUpAt()).isAfter(deferral.nextTryAt());
+        assertThat(deferral.targets()).extracting(DeliveryDeferred.DeferredTarget::recipientId)
+                .containsExactlyInAnyOrderElementsOf(targets.stream().map(Target::recipientId).toList());
+        assertThat(deferral.targets()).allMatch(t -> t.attempt() == 2 && t.attemptId().equals("resend-" + notice));
         await().atMost(Duration.ofSeconds(30)).until(() -> count(notice, DeliveryStatus.SENT) == 5);
         assertThat(count(notice, DeliveryStatus.FAILED)).isZero();
         assertThat(simulator.traffic().rejected()).containsKey(targets.get(0).address());
         targets.forEach(t -> assertThat(simulator.traffic().accepted().get(t.address())).isEqualTo(1));
         assertThat(results.of(notice)).allMatch(r -> r.attempt() == 2 && r.attemptId().equals("resend-" + notice));
+        assertThat(results.deferralsOf(notice)).as("a batch tried again is not announced again").hasSize(1);
     }
 
     // --- helpers

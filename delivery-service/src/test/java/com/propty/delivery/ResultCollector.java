@@ -1,5 +1,6 @@
 package com.propty.delivery;
 
+import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import java.time.Duration;
@@ -14,13 +15,17 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code delivery-results} with a plain consumer, as any other service would, for the tests to filter by notice. */
+/**
+ * Reads {@code delivery-results} (and {@code delivery-deferrals}) with a plain consumer, as any other service would,
+ * for the tests to filter by notice.
+ */
 final class ResultCollector implements AutoCloseable {
 
     record Received(String key, DeliveryResult result) {
     }
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final List<DeliveryDeferred> deferrals = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -32,12 +37,16 @@ final class ResultCollector implements AutoCloseable {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        consumer.subscribe(List.of(Topics.DELIVERY_RESULTS));
+        consumer.subscribe(List.of(Topics.DELIVERY_RESULTS, Topics.DELIVERY_DEFERRALS));
         thread = new Thread(() -> {
             try {
                 while (running) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                        received.add(new Received(r.key(), json.readValue(r.value(), DeliveryResult.class)));
+                        if (r.topic().equals(Topics.DELIVERY_DEFERRALS)) {
+                            deferrals.add(json.readValue(r.value(), DeliveryDeferred.class));
+                        } else {
+                            received.add(new Received(r.key(), json.readValue(r.value(), DeliveryResult.class)));
+                        }
                     }
                 }
             } catch (WakeupException e) {
@@ -52,6 +61,10 @@ final class ResultCollector implements AutoCloseable {
 
     List<DeliveryResult> of(String noticeId) {
         return received.stream().map(Received::result).filter(r -> noticeId.equals(r.noticeId())).toList();
+    }
+
+    List<DeliveryDeferred> deferralsOf(String noticeId) {
+        return deferrals.stream().filter(d -> noticeId.equals(d.noticeId())).toList();
     }
 
     List<Received> recordsOf(String noticeId) {

@@ -57,6 +57,28 @@ class EventSchemasTest {
     }
 
     @Test
+    void deferralsValidateAgainstTheirSchemaAndSurviveARoundTrip() {
+        var deferred = DeliveryDeferred.of("n1", Channel.EMAIL, "sendgrid", "HTTP 503",
+                Instant.parse("2026-01-01T00:00:05Z"), Instant.parse("2026-01-02T00:00:00Z"),
+                List.of(new DeliveryDeferred.DeferredTarget("r1", 2, "resend-1")));
+        assertThat(errors("delivery-deferred", deferred)).isEmpty();
+        assertThat(mapper.readValue(mapper.writeValueAsString(deferred), DeliveryDeferred.class)).isEqualTo(deferred);
+    }
+
+    @Test
+    void schemaRejectsADeferralWithoutTargetsOrWithAnotherErrorCode() {
+        String head = "{\"eventId\":\"e\",\"type\":\"DeliveryDeferred\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"channel\":\"SMS\",";
+        String target = "[{\"recipientId\":\"r\",\"attempt\":1}]";
+        assertThat(schema("delivery-deferred").validate(head + "\"errorCode\":\"PROVIDER_UNAVAILABLE\",\"targets\":"
+                + target + "}", InputFormat.JSON)).isEmpty();
+        assertThat(schema("delivery-deferred").validate(head + "\"errorCode\":\"PROVIDER_UNAVAILABLE\",\"targets\":[]}",
+                InputFormat.JSON)).isNotEmpty();
+        assertThat(schema("delivery-deferred").validate(head + "\"errorCode\":\"BOUNCED\",\"targets\":" + target + "}",
+                InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
     void schemaRejectsAnOptOutWithoutItsChannel() {
         String json = "{\"eventId\":\"e\",\"type\":\"ContactOptedOut\",\"version\":1,"
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"recipientId\":\"r\","

@@ -1,11 +1,9 @@
 package com.propty.delivery.dispatch;
 
+import com.propty.delivery.EventPublisher;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import java.util.Collection;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +17,15 @@ public class DeliveryResults {
 
     static final String BINDING = "deliveryResultsOut";
 
-    private final StreamBridge bridge;
+    private final EventPublisher publisher;
 
-    DeliveryResults(StreamBridge bridge) {
-        this.bridge = bridge;
+    DeliveryResults(EventPublisher publisher) {
+        this.publisher = publisher;
     }
 
     public void publish(Collection<DeliveryResult> results) {
         for (DeliveryResult result : results) {
-            boolean sent = bridge.send(BINDING, MessageBuilder.withPayload(result)
-                    .setHeader(KafkaHeaders.KEY, Topics.resultKey(result.noticeId(), result.recipientId())).build());
-            if (!sent) {
-                throw new IllegalStateException("Could not publish a delivery result for notice " + result.noticeId());
-            }
+            publisher.publish(BINDING, Topics.resultKey(result.noticeId(), result.recipientId()), result);
         }
     }
 }

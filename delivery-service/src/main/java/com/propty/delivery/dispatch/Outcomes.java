@@ -1,6 +1,7 @@
 package com.propty.delivery.dispatch;
 
 import com.propty.delivery.resilience.Backoff;
+import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.resilience.ResilienceSettings;
 import com.propty.events.Channel;
 import com.propty.events.Content;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Makes a {@link SendOutcome} durable and visible, in this order: outcomes into the ledger, then published
  * (a redelivered request re-publishes them from the ledger, so a crash in between loses nothing), and
- * parked sends into the retry store, or FAILED PROVIDER_UNAVAILABLE once they have waited long enough.
+ * parked sends into the retry store (announced as deferred the first time, before they are stored), or FAILED
+ * PROVIDER_UNAVAILABLE once they have waited long enough.
  */
 @Component
 class Outcomes {
@@ -30,15 +32,17 @@ class Outcomes {
     private final SendLedger ledger;
     private final DeliveryResults results;
     private final DeferredSends deferred;
+    private final Deferrals deferrals;
     private final DeliverySettings settings;
     private final Backoff backoff;
     private final Clock clock;
 
-    Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, DeliverySettings settings,
-            ResilienceSettings resilience, Clock clock) {
+    Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, Deferrals deferrals,
+            DeliverySettings settings, ResilienceSettings resilience, Clock clock) {
         this.ledger = ledger;
         this.results = results;
         this.deferred = deferred;
+        this.deferrals = deferrals;
         this.settings = settings;
         this.backoff = new Backoff(resilience.backoff());
         this.clock = clock;
@@ -74,10 +78,19 @@ class Outcomes {
         }
         int tries = batch.tries() + 1;
         Instant next = now.plus(backoff.delay(tries, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble()));
+        if (batch.tries() == 0) {
+            // a crash before the batch is stored redelivers the request, which parks (and announces) it again
+            deferrals.publish(batch.channel(), provider(batch.channel()), outcome.parkedBecause(), next,
+                    batch.firstParkedAt().plus(settings.giveUpAfter()), parked);
+        }
         deferred.save(new ParkedBatch(batch.id(), batch.channel(), batch.content(), List.copyOf(parked),
                 batch.firstParkedAt(), tries, next, outcome.parkedBecause()));
         ledger.park(parked);
         log.info("Parked {} {} sends ({}), next try at {}", parked.size(), batch.channel(), outcome.parkedBecause(), next);
         return true;
+    }
+
+    private static String provider(Channel channel) {
+        return (channel == Channel.EMAIL ? Provider.SENDGRID : Provider.TWILIO).id();
     }
 }

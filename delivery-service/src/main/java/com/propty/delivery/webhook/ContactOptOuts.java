@@ -1,11 +1,9 @@
 package com.propty.delivery.webhook;
 
+import com.propty.delivery.EventPublisher;
 import com.propty.events.ContactOptedOut;
 import com.propty.events.Topics;
 import java.util.Collection;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /** Publishes to {@code contact-opt-outs}, keyed like results so a recipient's opt-out follows its results in order. */
@@ -14,20 +12,16 @@ class ContactOptOuts {
 
     static final String BINDING = "contactOptOutsOut";
 
-    private final StreamBridge bridge;
+    private final EventPublisher publisher;
 
-    ContactOptOuts(StreamBridge bridge) {
-        this.bridge = bridge;
+    ContactOptOuts(EventPublisher publisher) {
+        this.publisher = publisher;
     }
 
+    /** Throws before the events are marked applied: SendGrid retries the webhook and they are applied then. */
     void publish(Collection<ContactOptedOut> optOuts) {
         for (ContactOptedOut optOut : optOuts) {
-            boolean sent = bridge.send(BINDING, MessageBuilder.withPayload(optOut)
-                    .setHeader(KafkaHeaders.KEY, Topics.resultKey(optOut.noticeId(), optOut.recipientId())).build());
-            if (!sent) {
-                // thrown before the event is marked applied: SendGrid retries the webhook and it is applied then
-                throw new IllegalStateException("Could not publish an opt-out for notice " + optOut.noticeId());
-            }
+            publisher.publish(BINDING, Topics.resultKey(optOut.noticeId(), optOut.recipientId()), optOut);
         }
     }
 }

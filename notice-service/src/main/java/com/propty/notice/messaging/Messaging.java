@@ -2,6 +2,7 @@ package com.propty.notice.messaging;
 
 import com.propty.events.Channel;
 import com.propty.events.ContactOptedOut;
+import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
 import com.propty.events.ResendRequested;
 import com.propty.notice.recipient.RecipientProjection;
@@ -36,9 +37,9 @@ import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All Kafka wiring of notice-service (bindings in application.yml): the two batch projections, the
- * opt-outs consumer, and the error handling they share. A record that cannot be read (poison) goes to the binding's dead-letter
- * topic at once; any other failure (the store is down) retries the batch forever with a back-off,
+ * All Kafka wiring of notice-service (bindings in application.yml): the batch projections (results, resends,
+ * deferrals), the opt-outs consumer, and the error handling they share. A record that cannot be read (poison)
+ * goes to the binding's dead-letter topic at once; any other failure (the store is down) retries the batch forever with a back-off,
  * because skipping it would lose delivery states. The dispatch output is sent through StreamBridge
  * by {@code NoticeDispatch}.
  */
@@ -63,6 +64,14 @@ class Messaging {
                         && r.targets().stream().allMatch(t -> t.recipientId() != null && t.channel() != null
                                 && t.attempt() >= 1),
                 projection::applyResends));
+    }
+
+    @Bean
+    Consumer<List<byte[]>> deliveryDeferrals(RecipientProjection projection, JsonMapper json) {
+        return batch -> projection.applyDeferrals(parse(batch, json, DeliveryDeferred.class,
+                d -> d.noticeId() != null && d.channel() != null && d.targets() != null
+                        && d.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1),
+                projection::applyDeferrals));
     }
 
     /**

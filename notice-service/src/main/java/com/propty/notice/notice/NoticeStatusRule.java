@@ -5,7 +5,8 @@ import java.util.Collection;
 
 /**
  * A sent notice's status and whether it can be resent, from its recipients' channel states
- * (CONTRACT §2). SENDING lasts while a channel of the first dispatch has had no answer; then
+ * (CONTRACT §2). SENDING lasts while a channel of the first dispatch has had no answer (a deferral by a
+ * provider outage is one); then
  * PARTIALLY_FAILED while a channel is FAILED or being resent after failing (so the status does not
  * flicker while a resend is in flight), else SENT. A notice never goes back to SENDING.
  */
@@ -19,7 +20,7 @@ public final class NoticeStatusRule {
             return current;
         }
         boolean firstDispatchUnanswered = combinations.stream().flatMap(DeliveryStats::channels)
-                .anyMatch(ChannelSnapshot::isPendingFirstAttempt);
+                .anyMatch(ChannelSnapshot::awaitsFirstAnswer);
         if (current == NoticeStatus.SENDING && firstDispatchUnanswered) {
             return NoticeStatus.SENDING;
         }

@@ -1,6 +1,7 @@
 package com.propty.notice.recipient;
 
 import com.propty.events.Channel;
+import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -62,6 +63,22 @@ public class RecipientProjection {
         recipients.apply(updates);
         residents.optOut(optOuts);
         afterApplying(touched, resends);
+    }
+
+    /** Outages deferred these attempts: no status changes, but the notice may leave SENDING (CONTRACT §2). */
+    public void applyDeferrals(List<DeliveryDeferred> deferrals) {
+        List<Recipients.Deferral> marks = new ArrayList<>();
+        Set<String> notices = new LinkedHashSet<>();
+        for (DeliveryDeferred deferral : deferrals) {
+            deferral.targets().forEach(t -> marks.add(new Recipients.Deferral(deferral.noticeId(), t.recipientId(),
+                    deferral.channel(), t.attempt())));
+            notices.add(deferral.noticeId());
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        recipients.markDeferred(marks);
+        notices.forEach(progress::requestRecompute);
     }
 
     public void applyResends(List<ResendRequested> chunks) {

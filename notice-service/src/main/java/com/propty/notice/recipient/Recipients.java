@@ -45,6 +45,7 @@ public class Recipients {
 
     static final String COLLECTION = "recipients";
     private static final int BULK_SIZE = 1000;
+    private static final String DEFERRED = "deferred";
 
     private final MongoTemplate mongo;
 
@@ -125,29 +126,53 @@ public class Recipients {
         flush(writes);
     }
 
+    /** A channel attempt a provider outage deferred (CONTRACT §2: it counts as that channel's first answer). */
+    public record Deferral(String noticeId, String recipientId, Channel channel, int attempt) {
+    }
+
+    /**
+     * Remembers deferred attempts beside the channel states ({@code deferred.<channel>}, the highest attempt
+     * deferred), not in them: a deferral changes no status, and {@code $max} makes it order-free and idempotent.
+     */
+    public void markDeferred(Collection<Deferral> deferrals) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Deferral deferral : deferrals) {
+            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(deferral.noticeId(), deferral.recipientId())),
+                    new Document("$max", new Document(DEFERRED + "." + deferral.channel().name(), deferral.attempt()))));
+            if (writes.size() == BULK_SIZE) {
+                flush(writes);
+            }
+        }
+        flush(writes);
+    }
+
     /** One aggregation over a notice's recipients: how many are in each combination of channel states. */
     public List<StateCombination> combinations(String noticeId) {
         Document group = new Document("_id", new Document("es", "$channels.EMAIL.status")
-                .append("ea", "$channels.EMAIL.attempt").append("ss", "$channels.SMS.status")
-                .append("sa", "$channels.SMS.attempt"))
+                .append("ea", "$channels.EMAIL.attempt").append("ed", "$" + DEFERRED + ".EMAIL")
+                .append("ss", "$channels.SMS.status").append("sa", "$channels.SMS.attempt")
+                .append("sd", "$" + DEFERRED + ".SMS"))
                 .append("count", new Document("$sum", 1));
         List<StateCombination> combinations = new ArrayList<>();
         for (Document row : collection().aggregate(List.of(new Document("$match", new Document("noticeId", noticeId)),
                 new Document("$group", group)))) {
             Document key = row.get("_id", Document.class);
-            combinations.add(new StateCombination(snapshot(key, "es", "ea"), snapshot(key, "ss", "sa"),
+            combinations.add(new StateCombination(snapshot(key, "es", "ea", "ed"), snapshot(key, "ss", "sa", "sd"),
                     ((Number) row.get("count")).longValue()));
         }
         return combinations;
     }
 
-    private static ChannelSnapshot snapshot(Document key, String status, String attempt) {
+    private static ChannelSnapshot snapshot(Document key, String status, String attempt, String deferred) {
         String value = key == null ? null : key.getString(status);
         if (value == null) {
             return null;
         }
         Object n = key.get(attempt);
-        return new ChannelSnapshot(DeliveryStatus.valueOf(value), n == null ? 1 : ((Number) n).intValue());
+        int at = n == null ? 1 : ((Number) n).intValue();
+        Object deferredAttempt = key.get(deferred);
+        return new ChannelSnapshot(DeliveryStatus.valueOf(value), at,
+                deferredAttempt instanceof Number d && d.intValue() >= at);
     }
 
     /** Which recipients a table filter selects: any channel in one of the statuses, or that channel's. */

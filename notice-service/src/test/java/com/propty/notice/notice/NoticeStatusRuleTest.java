@@ -28,6 +28,17 @@ class NoticeStatusRuleTest {
     }
 
     @Test
+    void aFirstAttemptDeferredByAnOutageCountsAsAnswered() {
+        ChannelSnapshot deferred = new ChannelSnapshot(PENDING, 1, true);
+        assertThat(NoticeStatusRule.next(NoticeStatus.SENDING, List.of(row(s(SENT, 1), deferred, 2))))
+                .isEqualTo(NoticeStatus.SENT);
+        assertThat(NoticeStatusRule.next(NoticeStatus.SENDING, List.of(row(deferred, null, 1), row(s(FAILED, 1), null, 1))))
+                .isEqualTo(NoticeStatus.PARTIALLY_FAILED);
+        assertThat(NoticeStatusRule.next(NoticeStatus.SENDING, List.of(row(deferred, null, 1), row(s(PENDING, 1), null, 1))))
+                .as("another channel still unanswered").isEqualTo(NoticeStatus.SENDING);
+    }
+
+    @Test
     void afterTheFirstAnswersAFailureMakesItPartiallyFailedElseSent() {
         assertThat(NoticeStatusRule.next(NoticeStatus.SENDING, List.of(row(s(SENT, 1), s(SKIPPED, 1), 2))))
                 .isEqualTo(NoticeStatus.SENT);

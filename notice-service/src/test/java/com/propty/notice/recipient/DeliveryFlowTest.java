@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
+import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -232,6 +233,52 @@ class DeliveryFlowTest extends ServiceTestSupport {
         return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status, errorCode,
                 errorCode == null ? null : "code-" + errorCode, errorCode == null ? null : "failed: " + errorCode,
                 channel == Channel.EMAIL ? "sendgrid" : "twilio", "msg-" + recipientId, address);
+    }
+
+    @Test
+    void aSendDeferredByAnOutageIsAFirstAnswerAndStaysPendingUntilItsResult() {
+        String property = newProperty();
+        String ann = createResident(property, "Ann Lee", "ann@example.com", null);
+        String ben = createResident(property, "Ben Ray", "ben@example.com", null);
+        Response draft = call("POST", "/api/properties/" + property + "/notices",
+                Map.of("title", "Lift", "body", "The lift is back.", "channels", List.of("EMAIL")), property);
+        String noticeId = draft.body().get("id").stringValue();
+        assertThat(call("POST", "/api/notices/" + noticeId + "/send", null, property).status()).isEqualTo(202);
+        NoticeDispatchRequested chunk = JSON.readValue(read(Topics.NOTICE_DISPATCH_REQUESTED,
+                r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30)).get(0).value(),
+                NoticeDispatchRequested.class);
+        publishResult(result(noticeId, ann, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.SENT, null,
+                "ann@example.com"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/notices/" + noticeId, null, property)
+                .body().get("stats").get("email").get("sent").asLong() == 1);
+        assertThat(call("GET", "/api/notices/" + noticeId, null, property).body().get("status").stringValue())
+                .as("Ben's email has had no answer").isEqualTo("SENDING");
+
+        DeliveryDeferred deferral = DeliveryDeferred.of(noticeId, Channel.EMAIL, "sendgrid", "HTTP 503", Instant.now(),
+                Instant.now().plusSeconds(86_400), List.of(new DeliveryDeferred.DeferredTarget(ben, 1,
+                        chunk.dispatchId())));
+        publishDeferral(deferral);
+        publishDeferral(deferral);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/notices/" + noticeId, null, property)
+                .body().get("status").stringValue().equals("SENT"));
+        JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
+        assertThat(notice.get("stats").get("email").get("pending").asLong()).as("deferred, still waiting").isEqualTo(1);
+        assertThat(notice.get("resendable").asBoolean()).isFalse();
+
+        // the parked send goes out after the outage; a deferral arriving after its result changes nothing
+        publishResult(result(noticeId, ben, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.SENT, null,
+                "ben@example.com"));
+        publishDeferral(deferral);
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/notices/" + noticeId, null, property)
+                .body().get("stats").get("email").get("sent").asLong() == 2);
+        notice = call("GET", "/api/notices/" + noticeId, null, property).body();
+        assertThat(notice.get("status").stringValue()).isEqualTo("SENT");
+        assertThat(notice.get("stats").get("email").get("pending").asLong()).isZero();
+    }
+
+    private void publishDeferral(DeliveryDeferred deferral) {
+        publish(Topics.DELIVERY_DEFERRALS, deferral.noticeId(), JSON.writeValueAsString(deferral));
     }
 
     private void publishResult(DeliveryResult result) {

@@ -233,15 +233,28 @@ public final class FaultSuite implements AutoCloseable {
         long logFrom = logSize("delivery-service");
         providers.outage("sendgrid", profile.outageSeconds());
         String notice = newNotice();
+        // CONTRACT §2: a deferral is a first answer, so the notice leaves SENDING while its emails wait, parked
+        boolean answeredWhileParked = false;
+        try {
+            await().atMost(Duration.ofSeconds(profile.outageSeconds())).pollInterval(Duration.ofMillis(250)).until(() -> {
+                JsonNode now = api.ok(api.get("/api/notices/" + notice), 200);
+                return !now.get("status").asString().equals("SENDING")
+                        && now.get("stats").get("email").get("pending").asInt() > 0;
+            });
+            answeredWhileParked = true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            log("!! notice " + notice + " did not leave SENDING while its emails were parked");
+        }
         NoticeSnapshot after = settle(notice, 1);
         String log = logSince("delivery-service", logFrom);
         boolean opened = log.contains("Circuit breaker sendgrid: CLOSED -> OPEN");
         boolean closed = log.contains("Circuit breaker sendgrid: HALF_OPEN -> CLOSED");
         deliveredNotice = notice;
         Row row = row(after, duplicates(before, providers.accepted(), 3), allDelivered(after),
-                "circuit opened " + yes(opened) + ", closed " + yes(closed));
-        return new Row(row.scenario(), row.targets(), row.exact() && opened && closed, row.duplicateSends(),
-                row.lostResults(), row.notes());
+                "circuit opened " + yes(opened) + ", closed " + yes(closed) + ", notice left SENDING while parked "
+                        + yes(answeredWhileParked));
+        return new Row(row.scenario(), row.targets(), row.exact() && opened && closed && answeredWhileParked,
+                row.duplicateSends(), row.lostResults(), row.notes());
     }
 
     /** The resent notice (three attempts, delivered, failed and in doubt) has every result re-published twice, shuffled. */
