@@ -33,6 +33,11 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
                 "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k", extraEnv);
     }
 
+    public PlatformSettings withJvmOptions(String options) {
+        return new PlatformSettings(home, dataDir, gatewayPort, noticePort, resendPort, deliveryPort, historyPort,
+                kafkaPort, mongoPort, simulatorPort, options, extraEnv);
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
     }

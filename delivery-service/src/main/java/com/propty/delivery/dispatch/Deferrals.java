@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Component
 class Deferrals {
 
-    static final String BINDING = "deliveryDeferralsOut";
-
     private final EventPublisher publisher;
 
     Deferrals(EventPublisher publisher) {
@@ -29,9 +27,8 @@ class Deferrals {
 
     void publish(Channel channel, String provider, String reason, Instant nextTryAt, Instant giveUpAt,
             List<Send> parked) {
-        for (DeliveryDeferred event : events(channel, provider, reason, nextTryAt, giveUpAt, parked)) {
-            publisher.publish(BINDING, event.noticeId(), event);
-        }
+        publisher.publish(Topics.DELIVERY_DEFERRALS, events(channel, provider, reason, nextTryAt, giveUpAt, parked)
+                .stream().map(e -> new EventPublisher.Keyed(e.noticeId(), e)).toList());
     }
 
     static List<DeliveryDeferred> events(Channel channel, String provider, String reason, Instant nextTryAt,

@@ -8,14 +8,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Publishes to {@code delivery-results}, keyed by notice and recipient so that each recipient's results stay in order.
- * The binding is synchronous ({@code producer.sync: true} in application.yml): {@link #publish} returns only once the
- * broker has the records, so a consumer that returns (and lets its offset be committed) never loses a result to a
- * kill -9 right after, and a failed send fails the consumer, which then gets the chunk again.
+ * {@link #publish} returns only once the broker has every record of the batch (see {@link EventPublisher}), so a
+ * consumer that returns (and lets its offset be committed) never loses a result to a kill -9 right after, and a failed
+ * send fails the consumer, which then gets the chunk again.
  */
 @Component
 public class DeliveryResults {
-
-    static final String BINDING = "deliveryResultsOut";
 
     private final EventPublisher publisher;
 
@@ -24,8 +22,7 @@ public class DeliveryResults {
     }
 
     public void publish(Collection<DeliveryResult> results) {
-        for (DeliveryResult result : results) {
-            publisher.publish(BINDING, Topics.resultKey(result.noticeId(), result.recipientId()), result);
-        }
+        publisher.publish(Topics.DELIVERY_RESULTS, results.stream()
+                .map(r -> new EventPublisher.Keyed(Topics.resultKey(r.noticeId(), r.recipientId()), r)).toList());
     }
 }

@@ -10,8 +10,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactOptOuts {
 
-    static final String BINDING = "contactOptOutsOut";
-
     private final EventPublisher publisher;
 
     ContactOptOuts(EventPublisher publisher) {
@@ -20,8 +18,7 @@ class ContactOptOuts {
 
     /** Throws before the events are marked applied: SendGrid retries the webhook and they are applied then. */
     void publish(Collection<ContactOptedOut> optOuts) {
-        for (ContactOptedOut optOut : optOuts) {
-            publisher.publish(BINDING, Topics.resultKey(optOut.noticeId(), optOut.recipientId()), optOut);
-        }
+        publisher.publish(Topics.CONTACT_OPT_OUTS, optOuts.stream()
+                .map(o -> new EventPublisher.Keyed(Topics.resultKey(o.noticeId(), o.recipientId()), o)).toList());
     }
 }

@@ -263,7 +263,8 @@ public final class FaultSuite implements AutoCloseable {
         List<ConsumerRecord<String, String>> records = results.recordsOf(resentNotice);
         Map<String, Integer> acceptedBefore = providers.accepted();
         results.replay(records, 2, 42);
-        results.awaitProjectionsCaughtUp(Duration.ofSeconds(120));
+        // three projections each take every replayed record again: allow well over their measured pace
+        results.awaitProjectionsCaughtUp(Duration.ofSeconds(Math.max(120, records.size() * 2 / 100)));
         NoticeSnapshot after = NoticeSnapshot.of(api, resentNotice);
         int sends = acceptedBefore.equals(providers.accepted()) ? 0 : 1;
         return new Row("", after.targets().size(), after.inconsistencies().isEmpty() && after.differencesFrom(before) == 0,
