@@ -170,22 +170,41 @@ public class Claims {
     /**
      * Results of resent attempts release their claims and record the newest result (merged by
      * StatusRank, so duplicates and reordering change nothing). Results of the first dispatch
-     * (attempt 1) have no claim. A result of an older attempt than the claim's matches nothing.
+     * (attempt 1) have no claim. A result of an older attempt than the claim's changes nothing.
+     *
+     * <p>The claims are read by {@code _id} first and written by {@code _id} only: a write filtered on
+     * anything else makes the embedded store scan the whole collection, once per result. Releasing what
+     * was read as CLAIMED for this very attempt cannot undo a newer claim, because a channel is claimed
+     * again only once released or abandoned.
      */
     public void record(List<DeliveryResult> results) {
-        BulkOperations bulk = null;
+        Map<String, DeliveryResult> newest = new HashMap<>();
         for (DeliveryResult result : results) {
             if (result.attempt() <= 1 || result.status() == null || result.status() == DeliveryStatus.PENDING) {
                 continue;
             }
+            newest.merge(id(result.noticeId(), result.recipientId(), result.channel()), result,
+                    (a, b) -> b.rank() > a.rank() ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = null;
+        for (Document claim : mongo.find(Query.query(Criteria.where("_id").in(newest.keySet())), Document.class,
+                COLLECTION)) {
+            DeliveryResult result = newest.get(claim.getString("_id"));
+            if (claim.getInteger("attempt") != result.attempt()) {
+                continue;
+            }
+            Update update = new Update().max("last", new Document("rank", result.rank())
+                    .append("status", result.status().name()));
+            if (CLAIMED.equals(claim.getString("state"))) {
+                update.set("state", RELEASED);
+            }
             if (bulk == null) {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
             }
-            String id = id(result.noticeId(), result.recipientId(), result.channel());
-            Document last = new Document("rank", StatusRank.of(result.attempt(), result.status()))
-                    .append("status", result.status().name());
-            Update update = new Update().set("state", RELEASED).max("last", last);
-            bulk.updateOne(Query.query(Criteria.where("_id").is(id).and("attempt").is(result.attempt())), update);
+            bulk.updateOne(Query.query(Criteria.where("_id").is(claim.getString("_id"))), update);
         }
         if (bulk != null) {
             bulk.execute();
