@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -47,6 +49,7 @@ public class SendLedger {
     static final String IN_FLIGHT = "IN_FLIGHT";
     static final String PARKED = "PARKED";
     static final String SETTLED = "SETTLED";
+    public static final long NO_OUTCOME = -1;
 
     private final MongoCollection<Document> sends;
 
@@ -129,6 +132,22 @@ public class SendLedger {
                                 .append("provider", r.provider()).append("providerMessageId", r.providerMessageId())))))
                 .toList();
         sends.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * The rank of the outcome recorded for each of these sends ({@link #NO_OUTCOME} for an intent without one);
+     * sends the ledger never saw are absent. One key lookup for a whole webhook batch.
+     */
+    public Map<String, Long> outcomeRanks(Collection<String> keys) {
+        Map<String, Long> ranks = new HashMap<>();
+        if (keys.isEmpty()) {
+            return ranks;
+        }
+        for (Document doc : sends.find(in("_id", keys)).projection(new Document("outcome.rank", 1))) {
+            Document outcome = doc.get("outcome", Document.class);
+            ranks.put(doc.getString("_id"), outcome == null ? NO_OUTCOME : ((Number) outcome.get("rank")).longValue());
+        }
+        return ranks;
     }
 
     public void park(Collection<Send> parked) {

@@ -1,19 +1,25 @@
 package com.propty.delivery.webhook;
 
 import com.propty.delivery.dispatch.DeliveryResults;
+import com.propty.delivery.dispatch.Send;
 import com.propty.delivery.dispatch.SendLedger;
 import com.propty.events.ContactOptedOut;
 import com.propty.events.DeliveryResult;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Applies provider events once: skips those already applied, publishes the others, settles their sends in
- * the ledger (which also settles an in-doubt send) and only then remembers them as applied, so a crash
- * midway means the provider's retry applies them again rather than never.
+ * Applies provider events once. A status change is new when it outranks the outcome the send ledger holds for that
+ * send (one key lookup per webhook batch): a replayed event, a Twilio {@code sent} callback after the API already
+ * answered, or a late event of a lower rank changes nothing and costs no write. New changes are published, then
+ * recorded in the ledger (which also settles an in-doubt send), so a crash in between means the provider's retry
+ * publishes them again (a duplicate every consumer ignores) rather than never. Events for sends the ledger does not
+ * know, and opt-outs (which change no status), are remembered by their provider event id instead.
  */
 @Service
 class WebhookSettling {
@@ -32,17 +38,33 @@ class WebhookSettling {
 
     /** @return how many status changes and opt-outs were new */
     int apply(List<WebhookEvents.Change> changes, List<WebhookEvents.OptOut> optOutEvents) {
-        Map<String, DeliveryResult> byKey = new LinkedHashMap<>();
-        changes.forEach(c -> byKey.putIfAbsent(c.eventKey(), c.result()));
+        // the highest-ranked change per send: a batch holding processed, delivered and a duplicate needs only one
+        Map<String, WebhookEvents.Change> newest = new LinkedHashMap<>();
+        for (WebhookEvents.Change change : changes) {
+            DeliveryResult r = change.result();
+            newest.merge(Send.key(r.attemptId(), r.recipientId(), r.channel()), change,
+                    (a, b) -> b.result().rank() > a.result().rank() ? b : a);
+        }
+        Map<String, Long> known = ledger.outcomeRanks(newest.keySet());
+        List<DeliveryResult> fresh = new ArrayList<>();
+        Map<String, DeliveryResult> unknownByEvent = new LinkedHashMap<>();
+        newest.forEach((sendKey, change) -> {
+            Long rank = known.get(sendKey);
+            if (rank == null) {
+                unknownByEvent.putIfAbsent(change.eventKey(), change.result());
+            } else if (change.result().rank() > rank) {
+                fresh.add(change.result());
+            }
+        });
         Map<String, ContactOptedOut> optOutsByKey = new LinkedHashMap<>();
         optOutEvents.forEach(o -> optOutsByKey.putIfAbsent(o.eventKey(), o.event()));
-        Set<String> keys = new java.util.LinkedHashSet<>(byKey.keySet());
+        Set<String> keys = new LinkedHashSet<>(unknownByEvent.keySet());
         keys.addAll(optOutsByKey.keySet());
         Set<String> seen = applied.alreadyApplied(keys);
-        seen.forEach(byKey::remove);
+        seen.forEach(unknownByEvent::remove);
         seen.forEach(optOutsByKey::remove);
         keys.removeAll(seen);
-        List<DeliveryResult> fresh = List.copyOf(byKey.values());
+        fresh.addAll(unknownByEvent.values());
         results.publish(fresh);
         ledger.record(fresh);
         optOuts.publish(optOutsByKey.values());
