@@ -29,15 +29,16 @@ import tools.jackson.databind.JsonNode;
  * <pre>scripts/benchmark.sh [--residents 20000] [--concurrency 16] [--timeout 900] [--env KEY=VALUE]...
  *     [--jvm "OPTIONS"]</pre>
  *
- * The processes run with the full JIT ({@link #JVM_OPTIONS}) rather than the C1-only start-up options of
- * {@code ./run.sh} and the tests: a throughput figure is about the steady state.
+ * The processes run with the options of {@code ./run.sh} ({@link #JVM_OPTIONS}: C1 only, for start-up); measured
+ * here, the full JIT made a 3,000-resident run slower, its compiler threads competing with nine JVMs for two cores.
+ * {@code --jvm} changes them, e.g. to record a profile: {@code --jvm "... -XX:StartFlightRecording=filename=DIR"}.
  *
  * One resident in ten has an invalid email, another one in ten an invalid phone: 20% of the recipients fail on one
  * channel, which the resend then delivers after their addresses are corrected.
  */
 public final class Benchmark {
 
-    static final String JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
+    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     private final int residents;
     private final int concurrency;
