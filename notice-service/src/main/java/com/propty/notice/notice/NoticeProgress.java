@@ -20,9 +20,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>The aggregation reads every recipient of the notice, so the projection does not run it after each
  * batch: it {@linkplain #requestRecompute marks} the notice, and {@link #recomputeMarked} recomputes each
- * marked notice at most once per {@code propty.notice.stats-interval-ms} however many batches arrived. The
- * mark is also stored on the notice ({@code statsDirty}) before the batch's offsets are committed, so a
- * process killed in between recomputes it after a restart.
+ * marked notice at most once per {@code propty.notice.stats-interval-ms} however many batches arrived, and
+ * no sooner than {@link RecomputePacing} allows after a slow one. The mark is also stored on the notice
+ * ({@code statsDirty}) before the batch's offsets are committed, so a process killed in between recomputes
+ * it after a restart.
  */
 @Component
 public class NoticeProgress {
@@ -36,6 +37,7 @@ public class NoticeProgress {
     private final NoticeStreams streams;
     private final Object[] locks = new Object[STRIPES];
     private final Set<String> marked = ConcurrentHashMap.newKeySet();
+    private final RecomputePacing pacing = new RecomputePacing(4);
 
     public NoticeProgress(MongoTemplate mongo, Recipients recipients, NoticeStreams streams) {
         this.mongo = mongo;
@@ -55,12 +57,18 @@ public class NoticeProgress {
 
     @Scheduled(fixedDelayString = "${propty.notice.stats-interval-ms:500}")
     void recomputeMarked() {
+        pacing.forgetPast(System.nanoTime());
         for (String noticeId : List.copyOf(marked)) {
+            if (!pacing.due(noticeId, System.nanoTime())) {
+                continue;
+            }
             marked.remove(noticeId);
+            long started = System.nanoTime();
             // Cleared before reading, so a batch applied meanwhile marks the notice again.
             mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), new Update().set(DIRTY, false),
                     Notice.class);
             recompute(noticeId);
+            pacing.ran(noticeId, started, System.nanoTime());
         }
     }
 
