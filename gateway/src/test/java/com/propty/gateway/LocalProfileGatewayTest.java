@@ -142,7 +142,7 @@ class LocalProfileGatewayTest {
         assertThat(received.path()).isEqualTo("/api/notices/n1/recipients");
         assertThat(received.rawQuery()).isEqualTo("status=FAILED&page=0");
         assertThat(received.header("X-User-Id")).isEqualTo("u1");
-        assertThat(received.header("X-User-Name")).isEqualTo("Ann Manager");
+        assertThat(received.header("X-User-Name")).isEqualTo("Ann%20Manager");
         assertThat(received.header("X-User-Roles")).isEqualTo("PROPERTY_MANAGER");
         assertThat(received.header("X-User-Properties")).isEqualTo("p1,p2");
         assertThat(received.header("X-User-Extra")).isNull();
@@ -150,16 +150,16 @@ class LocalProfileGatewayTest {
     }
 
     @Test
-    void a_name_with_accents_arrives_intact_and_a_missing_name_falls_back_to_the_subject() {
+    void a_name_in_any_script_arrives_percent_encoded_and_a_missing_name_falls_back_to_the_subject() {
         String accented = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u3", "PROPERTY_MANAGER",
-                Duration.ofMinutes(5)).claim("name", "Zoé Côté").build());
+                Duration.ofMinutes(5)).claim("name", "Zoé Côté 王芳").build());
         String nameless = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u4", "PROPERTY_MANAGER",
                 Duration.ofMinutes(5)).claim("name", null).build());
 
         gateway.get("/api/notices/n1", "Authorization", bearer(accented));
         gateway.get("/api/notices/n2", "Authorization", bearer(nameless));
 
-        assertThat(NOTICE.received()).extracting(r -> r.header("X-User-Name")).containsExactly("Zoé Côté", "u4");
+        assertThat(NOTICE.received()).extracting(r -> r.header("X-User-Name")).containsExactly("Zo%C3%A9%20C%C3%B4t%C3%A9%20%E7%8E%8B%E8%8A%B3", "u4");
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")

@@ -1,5 +1,7 @@
 package com.propty.kit;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -12,6 +14,21 @@ public record Caller(String id, String name, Set<String> roles, Set<String> prop
     public static final String NAME_HEADER = "X-User-Name";
     public static final String ROLES_HEADER = "X-User-Roles";
     public static final String PROPERTIES_HEADER = "X-User-Properties";
+
+    /**
+     * {@code X-User-Name} as the gateway sends it: UTF-8, percent-encoded, so that a name in any script survives a
+     * Latin-1 header. A value that is not valid percent-encoding is taken as it is.
+     */
+    public static String decodeName(String header) {
+        if (header == null || header.indexOf('%') < 0) {
+            return header;
+        }
+        try {
+            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return header;
+        }
+    }
 
     public boolean mayActOn(String propertyId) {
         return propertyId != null && properties.contains(propertyId);

@@ -26,9 +26,9 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
             throw new ApiProblem(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Authentication required",
                     "This service is reached through the gateway, which authenticates the caller.");
         }
-        String name = request.getHeader(Caller.NAME_HEADER);
-        return new Caller(id, name == null ? id : name, split(request.getHeader(Caller.ROLES_HEADER)),
-                split(request.getHeader(Caller.PROPERTIES_HEADER)));
+        String name = Caller.decodeName(request.getHeader(Caller.NAME_HEADER));
+        return new Caller(id, name == null || name.isBlank() ? id : name,
+                split(request.getHeader(Caller.ROLES_HEADER)), split(request.getHeader(Caller.PROPERTIES_HEADER)));
     }
 
     private static Set<String> split(String header) {

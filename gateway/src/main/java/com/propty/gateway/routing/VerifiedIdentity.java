@@ -1,5 +1,7 @@
 package com.propty.gateway.routing;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -9,8 +11,8 @@ import java.util.Objects;
 
 /**
  * The caller as the gateway verified it from the JWT, in the form the services read it (service-kit's
- * {@code Caller}): {@code X-User-Id} (sub), {@code X-User-Name} (name, else sub), {@code X-User-Roles} and
- * {@code X-User-Properties} (comma-separated).
+ * {@code Caller}): {@code X-User-Id} (sub), {@code X-User-Name} (name, else sub, percent-encoded UTF-8 so that any
+ * script survives a Latin-1 header), {@code X-User-Roles} and {@code X-User-Properties} (comma-separated).
  */
 public record VerifiedIdentity(String id, String name, List<String> roles, List<String> properties) {
 
@@ -31,7 +33,7 @@ public record VerifiedIdentity(String id, String name, List<String> roles, List<
     public Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put(ID_HEADER, headerValue(id));
-        headers.put(NAME_HEADER, headerValue(name));
+        headers.put(NAME_HEADER, percentEncoded(name));
         headers.put(ROLES_HEADER, headerValue(String.join(",", roles)));
         headers.put(PROPERTIES_HEADER, headerValue(String.join(",", properties)));
         return headers;
@@ -55,6 +57,18 @@ public record VerifiedIdentity(String id, String name, List<String> roles, List<
             return Arrays.stream(value.split("[,\\s]+")).filter(v -> !v.isEmpty()).toList();
         }
         return List.of();
+    }
+
+    /**
+     * A display name as UTF-8, percent-encoded (RFC 3986; a space is {@code %20}): 'Łukasz Wąs' or '王芳' reach
+     * the services intact instead of as '?'. Control characters become spaces first, as in {@link #headerValue}.
+     */
+    static String percentEncoded(String value) {
+        StringBuilder clean = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            clean.append(c < 0x20 || c == 0x7f ? ' ' : c);
+        }
+        return URLEncoder.encode(clean.toString().trim(), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

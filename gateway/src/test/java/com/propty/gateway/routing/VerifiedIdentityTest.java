@@ -2,6 +2,8 @@ package com.propty.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +49,18 @@ class VerifiedIdentityTest {
     }
 
     @Test
-    void header_values_cannot_smuggle_line_breaks_and_keep_latin1_accents() {
+    void the_name_travels_percent_encoded_so_no_script_is_lost_and_no_line_break_is_smuggled() {
         Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "u1");
-        claims.put("name", "Zoé\r\nX-User-Roles: PROPERTY_ADMIN 李");
+        claims.put("sub", "u1\r\nX-User-Roles: PROPERTY_ADMIN");
+        claims.put("name", "Zoé Łukasz 李\r\nX-User-Roles: PROPERTY_ADMIN");
 
-        assertThat(VerifiedIdentity.fromClaims(claims).headers().get("X-User-Name"))
-                .isEqualTo("Zoé  X-User-Roles: PROPERTY_ADMIN ?");
+        Map<String, String> headers = VerifiedIdentity.fromClaims(claims).headers();
+        assertThat(headers.get("X-User-Name")).isEqualTo(
+                "Zo%C3%A9%20%C5%81ukasz%20%E6%9D%8E%20%20X-User-Roles%3A%20PROPERTY_ADMIN");
+        assertThat(URLDecoder.decode(headers.get("X-User-Name"), StandardCharsets.UTF_8))
+                .isEqualTo("Zoé Łukasz 李  X-User-Roles: PROPERTY_ADMIN");
+        assertThat(headers.get("X-User-Id")).as("ids stay plain, without line breaks")
+                .isEqualTo("u1  X-User-Roles: PROPERTY_ADMIN");
     }
 
     @Test
