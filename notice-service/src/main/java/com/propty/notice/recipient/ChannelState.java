@@ -27,6 +27,15 @@ public record ChannelState(long rank, DeliveryStatus status, int attempt, String
                 address, reason, null, null, at);
     }
 
+    /**
+     * This PENDING attempt as shown while a provider outage defers it: still PENDING, with PROVIDER_UNAVAILABLE as
+     * its last error so the table and the export say why it waits. (A view only; never stored.)
+     */
+    ChannelState deferred() {
+        return new ChannelState(rank, status, attempt, address, ErrorCode.PROVIDER_UNAVAILABLE, null, null,
+                updatedAt);
+    }
+
     public static ChannelState of(DeliveryResult result) {
         return new ChannelState(result.rank(), result.status(), result.attempt(), result.address(),
                 result.errorCode(), result.providerCode(), result.errorMessage(), result.occurredAt());

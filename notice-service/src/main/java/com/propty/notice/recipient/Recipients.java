@@ -228,11 +228,15 @@ public class Recipients {
     private static Recipient toRecipient(Document doc) {
         Map<Channel, ChannelState> states = new EnumMap<>(Channel.class);
         Document channels = doc.get("channels", Document.class);
+        Document deferred = doc.get(DEFERRED, Document.class);
         if (channels != null) {
             for (Channel channel : Channel.values()) {
                 ChannelState state = ChannelState.from(channels.get(channel.name(), Document.class));
                 if (state != null) {
-                    states.put(channel, state);
+                    Object deferredAttempt = deferred == null ? null : deferred.get(channel.name());
+                    boolean waiting = state.status() == DeliveryStatus.PENDING
+                            && deferredAttempt instanceof Number n && n.intValue() >= state.attempt();
+                    states.put(channel, waiting ? state.deferred() : state);
                 }
             }
         }

@@ -265,6 +265,11 @@ class DeliveryFlowTest extends ServiceTestSupport {
         JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
         assertThat(notice.get("stats").get("email").get("pending").asLong()).as("deferred, still waiting").isEqualTo(1);
         assertThat(notice.get("resendable").asBoolean()).isFalse();
+        JsonNode waiting = call("GET", "/api/notices/" + noticeId + "/recipients?status=PENDING", null, property).body()
+                .get("items");
+        assertThat(waiting.findValuesAsString("recipientId")).containsExactly(ben);
+        assertThat(waiting.get(0).get("channels").get("EMAIL").get("lastError").get("code").stringValue())
+                .as("the table says why it waits").isEqualTo("PROVIDER_UNAVAILABLE");
 
         // the parked send goes out after the outage; a deferral arriving after its result changes nothing
         publishResult(result(noticeId, ben, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.SENT, null,
@@ -275,6 +280,11 @@ class DeliveryFlowTest extends ServiceTestSupport {
         notice = call("GET", "/api/notices/" + noticeId, null, property).body();
         assertThat(notice.get("status").stringValue()).isEqualTo("SENT");
         assertThat(notice.get("stats").get("email").get("pending").asLong()).isZero();
+        JsonNode benRow = call("GET", "/api/notices/" + noticeId + "/recipients?status=SENT", null, property).body()
+                .get("items").get(1);
+        assertThat(benRow.get("recipientId").stringValue()).isEqualTo(ben);
+        JsonNode benError = benRow.get("channels").get("EMAIL").get("lastError");
+        assertThat(benError == null || benError.isNull()).as("sent: nothing to explain").isTrue();
     }
 
     private void publishDeferral(DeliveryDeferred deferral) {
