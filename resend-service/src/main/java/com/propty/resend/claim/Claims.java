@@ -1,6 +1,9 @@
 package com.propty.resend.claim;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 import com.propty.events.Channel;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
@@ -13,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +24,6 @@ import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,21 +32,21 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Claims on channels being resent, one document per (notice, recipient, channel) in the collection
- * {@code claims}, {@code _id = noticeId:recipientId:channel}.
+ * Claims on channels being resent, one document per (notice, recipient, channel, attempt) in the collection
+ * {@code claims}, {@code _id = noticeId:recipientId:channel:attempt}.
  *
- * <p>Why here, and why like this: resend-service is the one place that decides eligibility, and the
- * embedded store has no multi-document transactions. So a resend claims each target with a
- * single-document conditional write (insert, or update only where the stored attempt is the one the
- * policy saw AND the claim was answered or abandoned). Two managers resending at once both try; for
- * each channel exactly one write succeeds and the other request drops that target, so no channel is
- * ever sent twice for one failure. A claim is released when a result for its attempt arrives (SENT
- * counts: it is the attempt's answer), or, if its request was never published, after
- * {@code resend.claim-timeout}.
+ * <p>Why here, and why like this: resend-service is the one place that decides eligibility, and the embedded store
+ * has no multi-document transactions. So a resend claims each target by inserting the claim of the attempt it is
+ * about to send: the unique {@code _id} lets exactly one of two concurrent resends have each (channel, attempt), and
+ * the other drops that target, so no channel is ever sent twice for one failure. Every write after that names its
+ * document by {@code _id} alone — on the embedded store a filter with any other condition scans the whole
+ * collection, once per target. A claim is released when a result for its attempt arrives (SENT counts: it is the
+ * attempt's answer), or, if its request was never published, after {@code resend.claim-timeout}; the next resend of
+ * that channel then claims the attempt after it.
  *
- * <p>Document: {@code {noticeId, recipientId, channel, attempt, resendId, state: CLAIMED|RELEASED,
- * published, claimedAt, address, last: {rank, status}}} where {@code last} is the latest result seen
- * for the claimed attempt, merged with {@code $max} by {@link StatusRank}.
+ * <p>Document: {@code {noticeId, recipientId, channel, attempt, resendId, state: CLAIMED|RELEASED, published,
+ * claimedAt, address, last: {rank, status}}} where {@code last} is the latest result seen for that attempt, merged
+ * with {@code $max} by {@link StatusRank}.
  */
 @Component
 public class Claims {
@@ -53,6 +54,12 @@ public class Claims {
     static final String COLLECTION = "claims";
     static final String CLAIMED = "CLAIMED";
     static final String RELEASED = "RELEASED";
+    /**
+     * Claims looked up beyond the attempt notice-service shows: it may not have projected the latest resends yet. A
+     * claim further ahead is not seen, but cannot be claimed twice either: its insert collides.
+     */
+    static final int LOOKAHEAD = 3;
+    private static final int LOOKUP_BATCH = 5_000;
 
     private final MongoTemplate mongo;
     private final Duration timeout;
@@ -64,77 +71,74 @@ public class Claims {
         this.clock = clock;
     }
 
-    public static String id(String noticeId, String recipientId, Channel channel) {
-        return noticeId + ":" + recipientId + ":" + channel;
+    public static String id(String noticeId, String recipientId, Channel channel, int attempt) {
+        return noticeId + ":" + recipientId + ":" + channel + ":" + attempt;
     }
 
-    /** The claims on the given channels of a notice, as the policy sees them (key lookups only). */
-    public Map<ChannelKey, Claim> of(String noticeId, Collection<ChannelKey> channels) {
-        if (channels.isEmpty()) {
-            return Map.of();
-        }
-        List<String> ids = channels.stream().map(k -> id(noticeId, k.recipientId(), k.channel())).toList();
-        Instant abandonedBefore = clock.instant().minus(timeout);
+    /**
+     * The latest claim on each of these channels of a notice, as the policy sees it (key lookups only).
+     *
+     * @param projectedAttempts each channel's attempt as notice-service shows it; claims from there up to
+     *                          {@link #LOOKAHEAD} attempts further are looked up
+     */
+    public Map<ChannelKey, Claim> of(String noticeId, Map<ChannelKey, Integer> projectedAttempts) {
         Map<ChannelKey, Claim> claims = new HashMap<>();
-        for (Document doc : mongo.find(Query.query(Criteria.where("_id").in(ids)), Document.class, COLLECTION)) {
-            ChannelKey key = new ChannelKey(doc.getString("recipientId"), Channel.valueOf(doc.getString("channel")));
-            int attempt = doc.getInteger("attempt");
-            boolean claimed = CLAIMED.equals(doc.getString("state"));
-            boolean abandoned = !Boolean.TRUE.equals(doc.getBoolean("published"))
-                    && doc.getDate("claimedAt").toInstant().isBefore(abandonedBefore);
-            Document last = doc.get("last", Document.class);
-            DeliveryState lastState = null;
-            if (last != null) {
-                long rank = ((Number) last.get("rank")).longValue();
-                lastState = new DeliveryState(DeliveryStatus.valueOf(last.getString("status")), (int) (rank / 10),
-                        doc.getString("address"));
+        if (projectedAttempts.isEmpty()) {
+            return claims;
+        }
+        List<String> ids = new ArrayList<>();
+        projectedAttempts.forEach((key, attempt) -> {
+            for (int a = Math.max(2, attempt); a <= attempt + LOOKAHEAD; a++) {
+                ids.add(id(noticeId, key.recipientId(), key.channel(), a));
             }
-            claims.put(key, new Claim(attempt, claimed && !abandoned, lastState));
+        });
+        Instant abandonedBefore = clock.instant().minus(timeout);
+        for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH));
+            for (Document doc : mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, COLLECTION)) {
+                ChannelKey key = new ChannelKey(doc.getString("recipientId"), Channel.valueOf(doc.getString("channel")));
+                Claim claim = claim(doc, abandonedBefore);
+                claims.merge(key, claim, (a, b) -> b.attempt() > a.attempt() ? b : a);
+            }
         }
         return claims;
     }
 
+    private static Claim claim(Document doc, Instant abandonedBefore) {
+        boolean claimed = CLAIMED.equals(doc.getString("state"));
+        boolean abandoned = !Boolean.TRUE.equals(doc.getBoolean("published"))
+                && doc.getDate("claimedAt").toInstant().isBefore(abandonedBefore);
+        Document last = doc.get("last", Document.class);
+        DeliveryState lastState = null;
+        if (last != null) {
+            long rank = ((Number) last.get("rank")).longValue();
+            lastState = new DeliveryState(DeliveryStatus.valueOf(last.getString("status")), (int) (rank / 10),
+                    doc.getString("address"));
+        }
+        return new Claim(doc.getInteger("attempt"), claimed && !abandoned, lastState);
+    }
+
     /**
-     * Claims each target for its attempt and returns those claimed by this call; the others were taken
-     * by a concurrent resend (or answered meanwhile) and must not be sent by this one.
-     *
-     * @param seen the claims the policy decided on: a target whose channel had one is re-claimed only
-     *             if that claim still has the attempt the policy saw.
+     * Claims each target for its attempt and returns those claimed by this call; the others were claimed by a
+     * concurrent resend (their insert collided on {@code _id}) and must not be sent by this one.
      */
-    public List<Target> claim(String noticeId, String resendId, List<Target> targets, Map<ChannelKey, Claim> seen) {
+    public List<Target> claim(String noticeId, String resendId, List<Target> targets) {
         if (targets.isEmpty()) {
             return List.of();
         }
-        Instant now = clock.instant();
-        Date abandonedBefore = Date.from(now.minus(timeout));
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
-        for (Target target : targets) {
-            String id = id(noticeId, target.recipientId(), target.channel());
-            Claim before = seen.get(new ChannelKey(target.recipientId(), target.channel()));
-            if (before == null) {
-                bulk.insert(new Document("_id", id).append("noticeId", noticeId)
-                        .append("recipientId", target.recipientId()).append("channel", target.channel().name())
-                        .append("attempt", target.attempt()).append("resendId", resendId).append("state", CLAIMED)
-                        .append("published", false).append("claimedAt", Date.from(now))
-                        .append("address", target.address()));
-            } else {
-                // Misses when another resend re-claimed it, or it is still in flight: the upsert then
-                // collides on _id, which reports exactly this target as not claimed.
-                Query free = Query.query(Criteria.where("_id").is(id).and("attempt").is(before.attempt())
-                        .orOperator(Criteria.where("state").is(RELEASED),
-                                Criteria.where("published").is(false).and("claimedAt").lt(abandonedBefore)));
-                bulk.upsert(free, new Update().set("noticeId", noticeId).set("recipientId", target.recipientId())
-                        .set("channel", target.channel().name()).set("attempt", target.attempt())
-                        .set("resendId", resendId).set("state", CLAIMED).set("published", false)
-                        .set("claimedAt", Date.from(now)).set("address", target.address()).unset("last"));
-            }
-        }
+        Date now = Date.from(clock.instant());
+        List<Document> docs = targets.stream().map(target -> new Document("_id",
+                id(noticeId, target.recipientId(), target.channel(), target.attempt()))
+                .append("noticeId", noticeId).append("recipientId", target.recipientId())
+                .append("channel", target.channel().name()).append("attempt", target.attempt())
+                .append("resendId", resendId).append("state", CLAIMED).append("published", false)
+                .append("claimedAt", now).append("address", target.address())).toList();
         Set<Integer> lost = new HashSet<>();
         try {
-            bulk.execute();
-        } catch (BulkOperationException e) {
-            for (BulkWriteError error : e.getErrors()) {
-                if (error.getCode() != 11000) {
+            mongo.getCollection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
                 lost.add(error.getIndex());
@@ -150,61 +154,40 @@ public class Claims {
     }
 
     /** The request for these targets is on the bus: their claims now wait for a result, with no timeout. */
-    public void published(String noticeId, String resendId, List<Target> targets) {
-        update(noticeId, resendId, targets, new Update().set("published", true));
+    public void published(String noticeId, List<Target> targets) {
+        update(noticeId, targets, new Update().set("published", true));
     }
 
     /** The request for these targets could not be published: give the channels back. */
-    public void abandon(String noticeId, String resendId, List<Target> targets) {
-        update(noticeId, resendId, targets, new Update().set("state", RELEASED));
+    public void abandon(String noticeId, List<Target> targets) {
+        update(noticeId, targets, new Update().set("state", RELEASED));
     }
 
-    private void update(String noticeId, String resendId, List<Target> targets, Update update) {
+    private void update(String noticeId, List<Target> targets, Update update) {
         if (targets.isEmpty()) {
             return;
         }
-        List<String> ids = targets.stream().map(t -> id(noticeId, t.recipientId(), t.channel())).toList();
-        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids).and("resendId").is(resendId)), update, COLLECTION);
+        List<String> ids = targets.stream().map(t -> id(noticeId, t.recipientId(), t.channel(), t.attempt())).toList();
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), update, COLLECTION);
     }
 
     /**
-     * Results of resent attempts release their claims and record the newest result (merged by
-     * StatusRank, so duplicates and reordering change nothing). Results of the first dispatch
-     * (attempt 1) have no claim. A result of an older attempt than the claim's changes nothing.
-     *
-     * <p>The claims are read by {@code _id} first and written by {@code _id} only: a write filtered on
-     * anything else makes the embedded store scan the whole collection, once per result. Releasing what
-     * was read as CLAIMED for this very attempt cannot undo a newer claim, because a channel is claimed
-     * again only once released or abandoned.
+     * Results of resent attempts release the claim of their very attempt and record the newest result (merged by
+     * StatusRank, so duplicates and reordering change nothing). Results of the first dispatch (attempt 1) have no
+     * claim; a result whose claim does not exist changes nothing (no upsert).
      */
     public void record(List<DeliveryResult> results) {
-        Map<String, DeliveryResult> newest = new HashMap<>();
+        BulkOperations bulk = null;
         for (DeliveryResult result : results) {
             if (result.attempt() <= 1 || result.status() == null || result.status() == DeliveryStatus.PENDING) {
                 continue;
             }
-            newest.merge(id(result.noticeId(), result.recipientId(), result.channel()), result,
-                    (a, b) -> b.rank() > a.rank() ? b : a);
-        }
-        if (newest.isEmpty()) {
-            return;
-        }
-        BulkOperations bulk = null;
-        for (Document claim : mongo.find(Query.query(Criteria.where("_id").in(newest.keySet())), Document.class,
-                COLLECTION)) {
-            DeliveryResult result = newest.get(claim.getString("_id"));
-            if (claim.getInteger("attempt") != result.attempt()) {
-                continue;
-            }
-            Update update = new Update().max("last", new Document("rank", result.rank())
-                    .append("status", result.status().name()));
-            if (CLAIMED.equals(claim.getString("state"))) {
-                update.set("state", RELEASED);
-            }
             if (bulk == null) {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
             }
-            bulk.updateOne(Query.query(Criteria.where("_id").is(claim.getString("_id"))), update);
+            String id = id(result.noticeId(), result.recipientId(), result.channel(), result.attempt());
+            bulk.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().set("state", RELEASED)
+                    .max("last", new Document("rank", result.rank()).append("status", result.status().name())));
         }
         if (bulk != null) {
             bulk.execute();

@@ -1,13 +1,12 @@
 package com.propty.resend.notice;
 
-import com.propty.events.Channel;
 import com.propty.kit.Caller;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.policy.ChannelKey;
 import com.propty.resend.policy.Claim;
 import com.propty.resend.policy.NoticeDeliveries;
 import com.propty.resend.policy.Recipient;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -32,13 +31,12 @@ public class CurrentDeliveries {
         caller.requireProperty(states.propertyId(), "Notice");
         List<Recipient> recipients = states.recipients().stream().map(NoticeDeliveryStates.RecipientStates::toRecipient)
                 .toList();
-        List<ChannelKey> channels = new ArrayList<>();
+        Map<ChannelKey, Integer> attempts = new HashMap<>();
         for (Recipient recipient : recipients) {
-            for (Channel channel : recipient.channels().keySet()) {
-                channels.add(new ChannelKey(recipient.id(), channel));
-            }
+            recipient.channels().forEach((channel, state) ->
+                    attempts.put(new ChannelKey(recipient.id(), channel), state.attempt()));
         }
-        Map<ChannelKey, Claim> claimed = claims.of(noticeId, channels);
+        Map<ChannelKey, Claim> claimed = claims.of(noticeId, attempts);
         return new Snapshot(states, new NoticeDeliveries(states.status(), recipients, claimed));
     }
 

@@ -82,7 +82,7 @@ public class AcceptingResend {
             throw problem(decision);
         }
         String resendId = UUID.randomUUID().toString();
-        List<Target> claimed = claims.claim(noticeId, resendId, decision.targets(), snapshot.deliveries().claims());
+        List<Target> claimed = claims.claim(noticeId, resendId, decision.targets());
         if (claimed.isEmpty()) {
             throw noFailedRecipients();
         }
@@ -115,12 +115,12 @@ public class AcceptingResend {
                 // Chunks already on the bus will be sent; the rest are given back so a later resend can take them.
                 List<Target> unsent = new ArrayList<>();
                 chunks.subList(index, chunks.size()).forEach(unsent::addAll);
-                claims.abandon(noticeId, resendId, unsent);
+                claims.abandon(noticeId, unsent);
                 log.error("Could not publish resend {} chunk {}/{}", resendId, index, chunks.size(), e);
                 throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE", "Resend not started",
                         "The resend could not be handed over for sending; try again shortly.");
             }
-            claims.published(noticeId, resendId, chunk);
+            claims.published(noticeId, chunk);
         }
     }
 

@@ -400,8 +400,8 @@ class ResendApiTest {
         String first = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId").asString();
         assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409, "NO_FAILED_RECIPIENTS");
 
-        String emailClaim = noticeId + ":r1:EMAIL";
-        String smsClaim = noticeId + ":r1:SMS";
+        String emailClaim = noticeId + ":r1:EMAIL:2";
+        String smsClaim = noticeId + ":r1:SMS:2";
         try (KafkaProducer<String, String> producer = producer()) {
             // Same key, so in this order: a late result of the first dispatch (attempt 1), which does not
             // answer attempt 2, then the SMS's answer for attempt 2.
@@ -435,10 +435,12 @@ class ResendApiTest {
         List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> c.size() == 2);
         assertThat(chunks.stream().filter(c -> c.resendId().equals(second)).findFirst().orElseThrow().targets())
                 .containsExactly(new Target("r1", Channel.EMAIL, 3, "a@example.com"));
-        Document claim = mongo.findById(emailClaim, Document.class, "claims");
+        Document claim = mongo.findById(noticeId + ":r1:EMAIL:3", Document.class, "claims");
         assertThat(claim.getInteger("attempt")).isEqualTo(3);
         assertThat(claim.getString("state")).isEqualTo("CLAIMED");
         assertThat(claim.getBoolean("published")).isTrue();
+        assertThat(mongo.findById(emailClaim, Document.class, "claims").getString("state"))
+                .as("the answered attempt's claim stays as it was").isEqualTo("RELEASED");
     }
 
     @Test
@@ -446,18 +448,26 @@ class ResendApiTest {
         String noticeId = id();
         ChannelKey email = new ChannelKey("r1", Channel.EMAIL);
         List<Target> attempt2 = List.of(new Target("r1", Channel.EMAIL, 2, "a@example.com"));
-        assertThat(claims.claim(noticeId, "resend-1", attempt2, Map.of())).isEqualTo(attempt2);
-        assertThat(claims.claim(noticeId, "resend-2", attempt2, Map.of())).as("already claimed").isEmpty();
-        claims.published(noticeId, "resend-1", attempt2);
+        assertThat(claims.claim(noticeId, "resend-1", attempt2)).isEqualTo(attempt2);
+        assertThat(claims.claim(noticeId, "resend-2", attempt2)).as("already claimed").isEmpty();
+        claims.published(noticeId, attempt2);
+        assertThat(claims.of(noticeId, Map.of(email, 1)).get(email)).isEqualTo(new Claim(2, true, null));
         claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
                 ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
 
-        Map<ChannelKey, Claim> seen = claims.of(noticeId, List.of(email));
+        Map<ChannelKey, Claim> seen = claims.of(noticeId, Map.of(email, 1));
         assertThat(seen.get(email).inFlight()).isFalse();
+        assertThat(seen.get(email).last().status()).isEqualTo(DeliveryStatus.FAILED);
         List<Target> attempt3 = List.of(new Target("r1", Channel.EMAIL, 3, "a@example.com"));
-        assertThat(claims.claim(noticeId, "resend-3", attempt3, seen)).isEqualTo(attempt3);
-        assertThat(claims.claim(noticeId, "resend-4", attempt3, seen)).as("re-claimed by resend-3").isEmpty();
-        assertThat(claims.of(noticeId, List.of(email)).get(email)).isEqualTo(new Claim(3, true, null));
+        assertThat(claims.claim(noticeId, "resend-3", attempt3)).isEqualTo(attempt3);
+        assertThat(claims.claim(noticeId, "resend-4", attempt3)).as("re-claimed by resend-3").isEmpty();
+        assertThat(claims.of(noticeId, Map.of(email, 1)).get(email)).as("the latest claim, though notice-service lags")
+                .isEqualTo(new Claim(3, true, null));
+        assertThat(claims.of(noticeId, Map.of(email, 2)).get(email)).isEqualTo(new Claim(3, true, null));
+        // a late duplicate of attempt 2's result leaves attempt 3's claim alone
+        claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
+                ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
+        assertThat(claims.of(noticeId, Map.of(email, 2)).get(email).inFlight()).isTrue();
     }
 
     @Test
