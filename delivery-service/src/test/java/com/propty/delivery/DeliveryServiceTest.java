@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.propty.delivery.dispatch.DeferredSends;
+import com.propty.delivery.dispatch.ParkedBatch;
+import com.propty.delivery.dispatch.Send;
+import com.propty.delivery.dispatch.SendLedger;
 import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
@@ -89,6 +92,8 @@ class DeliveryServiceTest {
     JsonMapper json;
     @Autowired
     DeferredSends deferred;
+    @Autowired
+    SendLedger ledger;
 
     @BeforeEach
     void connect() {
@@ -241,7 +246,8 @@ class DeliveryServiceTest {
     @Test
     void aSendGridOutageParksTheEmailsAndTheyAreSentWhenItEnds() {
         String notice = newId();
-        simulator.outage(Provider.SENDGRID, 503, 2);
+        // long enough to outlast the consumer joining for resend-requested, which may only now be created
+        simulator.outage(Provider.SENDGRID, 503, 8);
         List<Target> targets = emails(notice, 5, i -> "@example.com");
 
         resend(notice, targets);
@@ -264,6 +270,27 @@ class DeliveryServiceTest {
         targets.forEach(t -> assertThat(simulator.traffic().accepted().get(t.address())).isEqualTo(1));
         assertThat(results.of(notice)).allMatch(r -> r.attempt() == 2 && r.attemptId().equals("resend-" + notice));
         assertThat(results.deferralsOf(notice)).as("a batch tried again is not announced again").hasSize(1);
+    }
+
+    @Test
+    void aParkedBatchWhoseRetryDiedAfterRecordingItsAnswerPublishesThatAnswerAndSendsNothingAgain() {
+        String notice = newId();
+        Send answered = new Send("resend-" + notice, notice, notice + "-r0", Channel.EMAIL, 2, notice + "-0@example.com");
+        Send stillParked = new Send("resend-" + notice, notice, notice + "-r1", Channel.EMAIL, 2,
+                notice + "-1@example.com");
+        // the state a kill -9 leaves between recording a retry's answer and publishing it: one send settled SENT in
+        // the ledger, unpublished, and the batch still in the retry store
+        ledger.claim(List.of(answered, stillParked));
+        ledger.park(List.of(stillParked));
+        ledger.record(List.of(answered.sent("sendgrid", "sg-earlier")));
+        deferred.save(new ParkedBatch("batch-" + notice, Channel.EMAIL, content(), List.of(answered, stillParked),
+                Instant.now().minusSeconds(60), 1, Instant.now(), "HTTP 503"));
+
+        awaitResults(notice, Duration.ofSeconds(30), () -> count(notice, DeliveryStatus.SENT) == 2);
+        assertThat(results.of(notice)).filteredOn(r -> r.recipientId().equals(answered.recipientId()))
+                .allMatch(r -> "sg-earlier".equals(r.providerMessageId()) || r.status() != DeliveryStatus.SENT);
+        assertThat(simulator.traffic().accepted()).as("the settled one is not sent again")
+                .doesNotContainKey(answered.address()).containsEntry(stillParked.address(), 1);
     }
 
     // --- helpers

@@ -41,8 +41,10 @@ class InDoubtSweeper {
             List<DeliveryResult> failed = inDoubt.stream().map(s -> s.failed(ErrorCode.SEND_IN_DOUBT, null,
                     "No answer from the provider within " + settings.inDoubtWindow() + "; not sent again automatically",
                     null)).toList();
-            ledger.record(failed);
+            // published first: a crash before the ledger records them makes the next sweep publish them again
+            // (a duplicate every consumer ignores); the other order could settle them in the ledger unpublished
             results.publish(failed);
+            ledger.record(failed);
             log.warn("{} sends in doubt for more than {} marked FAILED SEND_IN_DOUBT", failed.size(), settings.inDoubtWindow());
         } catch (RuntimeException e) {
             log.warn("Sweeping in-doubt sends failed, will try again", e);

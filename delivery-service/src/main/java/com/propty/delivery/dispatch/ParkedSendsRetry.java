@@ -20,13 +20,16 @@ class ParkedSendsRetry {
 
     private final DeferredSends deferred;
     private final SendLedger ledger;
+    private final DeliveryResults results;
     private final Outcomes outcomes;
     private final Clock clock;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
 
-    ParkedSendsRetry(DeferredSends deferred, SendLedger ledger, Outcomes outcomes, Clock clock, List<ChannelSender> senders) {
+    ParkedSendsRetry(DeferredSends deferred, SendLedger ledger, DeliveryResults results, Outcomes outcomes, Clock clock,
+            List<ChannelSender> senders) {
         this.deferred = deferred;
         this.ledger = ledger;
+        this.results = results;
         this.outcomes = outcomes;
         this.clock = clock;
         senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -44,7 +47,9 @@ class ParkedSendsRetry {
     }
 
     private void retry(ParkedBatch batch) {
-        List<Send> stillParked = ledger.reclaimParked(batch.sends());
+        SendLedger.Claim claim = ledger.reclaimParked(batch.sends());
+        results.publish(claim.knownOutcomes());
+        List<Send> stillParked = claim.fresh();
         SendOutcome outcome = stillParked.isEmpty() ? new SendOutcome()
                 : senders.get(batch.channel()).send(batch.content(), stillParked);
         if (!outcomes.apply(batch, outcome)) {

@@ -100,17 +100,23 @@ public class SendLedger {
             return outcomes;
         }
         for (Document doc : sends.find(in("_id", keys))) {
-            Document outcome = doc.get("outcome", Document.class);
-            if (!SETTLED.equals(doc.getString("state")) || outcome == null) {
-                continue;
+            DeliveryResult outcome = settledOutcome(doc);
+            if (outcome != null) {
+                outcomes.add(outcome);
             }
-            String errorCode = outcome.getString("errorCode");
-            outcomes.add(send(doc).result(DeliveryStatus.valueOf(outcome.getString("status")),
-                    errorCode == null ? null : ErrorCode.valueOf(errorCode), outcome.getString("providerCode"),
-                    outcome.getString("errorMessage"), outcome.getString("provider"),
-                    outcome.getString("providerMessageId")));
         }
         return outcomes;
+    }
+
+    private static DeliveryResult settledOutcome(Document doc) {
+        Document outcome = doc.get("outcome", Document.class);
+        if (!SETTLED.equals(doc.getString("state")) || outcome == null) {
+            return null;
+        }
+        String errorCode = outcome.getString("errorCode");
+        return send(doc).result(DeliveryStatus.valueOf(outcome.getString("status")),
+                errorCode == null ? null : ErrorCode.valueOf(errorCode), outcome.getString("providerCode"),
+                outcome.getString("errorMessage"), outcome.getString("provider"), outcome.getString("providerMessageId"));
     }
 
     /**
@@ -156,19 +162,29 @@ public class SendLedger {
         }
     }
 
-    /** Takes back the parked sends that are still parked (claimed again for a call); the others were settled meanwhile. */
-    public List<Send> reclaimParked(Collection<Send> candidates) {
+    /**
+     * Takes back the parked sends that are still parked (claimed again for a call). The others were settled meanwhile
+     * — by a webhook, or by an earlier try of this batch whose process died before publishing — so their recorded
+     * outcomes come back to be published again (consumers merge by rank, so this is harmless).
+     */
+    public Claim reclaimParked(Collection<Send> candidates) {
         Set<String> parked = new HashSet<>();
+        List<DeliveryResult> settled = new ArrayList<>();
         for (Document doc : sends.find(in("_id", candidates.stream().map(Send::key).toList()))) {
             if (PARKED.equals(doc.getString("state"))) {
                 parked.add(doc.getString("_id"));
+            } else {
+                DeliveryResult outcome = settledOutcome(doc);
+                if (outcome != null) {
+                    settled.add(outcome);
+                }
             }
         }
         if (!parked.isEmpty()) {
             sends.updateMany(in("_id", parked), Updates.combine(Updates.set("state", IN_FLIGHT),
                     Updates.set("claimedAt", new Date())));
         }
-        return candidates.stream().filter(s -> parked.contains(s.key())).toList();
+        return new Claim(candidates.stream().filter(s -> parked.contains(s.key())).toList(), settled);
     }
 
     /** Sends claimed before {@code cutoff} that neither the provider's answer nor a webhook settled. */
