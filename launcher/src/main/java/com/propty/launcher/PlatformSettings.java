@@ -1,12 +1,15 @@
 package com.propty.launcher;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ports, directories and JVM options of a local platform. {@link #fromEnvironment} is what {@code ./run.sh} uses (fixed
@@ -106,11 +109,33 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
+    /**
+     * A free port below the kernel's ephemeral range (32768–60999 on Linux): a port picked by binding port 0 comes from
+     * that range, where the platform's own outgoing connections (Kafka, Mongo, HTTP clients) take ports too, and one
+     * of them could take it before the component that was given it starts. Never one of the local platform's fixed
+     * ports (8080–8089, 9092, 9093, 27017), so tests run beside {@code ./run.sh}.
+     */
     private static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int tries = 0; tries < 200; tries++) {
+            int port = random.nextInt(20_000, 32_000);
+            if (USED.add(port) && bindable(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("No free port found between 20000 and 32000");
+    }
+
+    /** Ports handed out by this JVM: two platforms started by one test run never get the same one. */
+    private static final Set<Integer> USED = ConcurrentHashMap.newKeySet();
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress("localhost", port));
+            return true;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return false;
         }
     }
 }
