@@ -1,5 +1,7 @@
 package com.propty.notice;
 
+import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.Topics;
 import com.propty.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -80,6 +82,18 @@ public abstract class ServiceTestSupport {
 
     protected static String newProperty() {
         return "prop-" + UUID.randomUUID();
+    }
+
+    /** Creates an email notice to every resident of the property, sends it, and returns its first dispatch chunk. */
+    protected NoticeDispatchRequested sendEmailNotice(String property) {
+        String noticeId = call("POST", "/api/properties/" + property + "/notices",
+                Map.of("title", "Lift", "body", "The lift is back.", "channels", List.of("EMAIL")), property)
+                .body().get("id").stringValue();
+        if (call("POST", "/api/notices/" + noticeId + "/send", null, property).status() != 202) {
+            throw new AssertionError("notice " + noticeId + " was not sent");
+        }
+        return JSON.readValue(read(Topics.NOTICE_DISPATCH_REQUESTED, r -> r.key().startsWith(noticeId + ":"), 1,
+                Duration.ofSeconds(30)).get(0).value(), NoticeDispatchRequested.class);
     }
 
     protected String createResident(String property, String name, String email, String phone) {

@@ -11,7 +11,6 @@ import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,13 +36,8 @@ class StatsRecoveryTest extends ServiceTestSupport {
         String property = newProperty();
         String ann = createResident(property, "Ann Lee", "ann@example.com", null);
         String ben = createResident(property, "Ben Ray", "ben@example.com", null);
-        String noticeId = call("POST", "/api/properties/" + property + "/notices",
-                Map.of("title", "Lift", "body", "The lift is back.", "channels", List.of("EMAIL")), property)
-                .body().get("id").stringValue();
-        assertThat(call("POST", "/api/notices/" + noticeId + "/send", null, property).status()).isEqualTo(202);
-        NoticeDispatchRequested chunk = JSON.readValue(read(Topics.NOTICE_DISPATCH_REQUESTED,
-                r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30)).get(0).value(),
-                NoticeDispatchRequested.class);
+        NoticeDispatchRequested chunk = sendEmailNotice(property);
+        String noticeId = chunk.noticeId();
         for (String recipient : List.of(ann, ben)) {
             DeliveryResult delivered = DeliveryResult.of(noticeId, recipient, Channel.EMAIL, 1, chunk.dispatchId(),
                     DeliveryStatus.DELIVERED, null, null, null, "sendgrid", "m-" + recipient, recipient + "@example.com");

@@ -240,13 +240,8 @@ class DeliveryFlowTest extends ServiceTestSupport {
         String property = newProperty();
         String ann = createResident(property, "Ann Lee", "ann@example.com", null);
         String ben = createResident(property, "Ben Ray", "ben@example.com", null);
-        Response draft = call("POST", "/api/properties/" + property + "/notices",
-                Map.of("title", "Lift", "body", "The lift is back.", "channels", List.of("EMAIL")), property);
-        String noticeId = draft.body().get("id").stringValue();
-        assertThat(call("POST", "/api/notices/" + noticeId + "/send", null, property).status()).isEqualTo(202);
-        NoticeDispatchRequested chunk = JSON.readValue(read(Topics.NOTICE_DISPATCH_REQUESTED,
-                r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30)).get(0).value(),
-                NoticeDispatchRequested.class);
+        NoticeDispatchRequested chunk = sendEmailNotice(property);
+        String noticeId = chunk.noticeId();
         publishResult(result(noticeId, ann, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.SENT, null,
                 "ann@example.com"));
         await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/notices/" + noticeId, null, property)
