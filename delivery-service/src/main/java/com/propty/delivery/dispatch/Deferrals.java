@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes to {@code delivery-deferrals} that sends were parked because their provider is unavailable: for the
  * notice this is the channels' first answer (CONTRACT §2). One event per notice and at most
- * {@link Topics#CHUNK_SIZE} sends; synchronous like the results, so a parked batch is announced before it is stored.
+ * {@link Topics#CHUNK_SIZE} sends, published once the parked batch is stored.
  */
 @Component
 class Deferrals {

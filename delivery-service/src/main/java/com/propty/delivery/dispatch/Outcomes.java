@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes a {@link SendOutcome} durable and visible, in this order: outcomes into the ledger, then published
- * (a redelivered request re-publishes them from the ledger, so a crash in between loses nothing), and
- * parked sends into the retry store (announced as deferred the first time, before they are stored), or FAILED
- * PROVIDER_UNAVAILABLE once they have waited long enough.
+ * Makes a {@link SendOutcome} durable and visible, in this order: outcomes into the ledger and parked sends into
+ * the retry store (or FAILED PROVIDER_UNAVAILABLE once they have waited long enough), then the outcomes published
+ * (a redelivered request or a retried batch re-publishes them from the ledger, so a crash or a failed publish in
+ * between loses nothing), then the parked sends announced as deferred, the first time.
  */
 @Component
 class Outcomes {
@@ -67,27 +67,44 @@ class Outcomes {
                     outcome.parkedBecause());
         }
         ledger.record(answered);
-        results.publish(answered);
         if (!outcome.inDoubt().isEmpty()) {
             log.warn("{} {} sends in doubt (no answer from the provider), first {}: settled by a webhook or after {}",
                     outcome.inDoubt().size(), batch.channel(), Redact.address(outcome.inDoubt().get(0).address()),
                     settings.inDoubtWindow());
         }
-        if (parked.isEmpty() || givenUp) {
-            return false;
+        boolean waits = !parked.isEmpty() && !givenUp;
+        Instant next = null;
+        if (waits) {
+            // stored before anything is published: if publishing fails, the parked sends are safe in the store and
+            // the answers are re-published from the ledger when the request or the batch is taken again
+            int tries = batch.tries() + 1;
+            next = now.plus(backoff.delay(tries, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble()));
+            deferred.save(new ParkedBatch(batch.id(), batch.channel(), batch.content(), List.copyOf(parked),
+                    batch.firstParkedAt(), tries, next, outcome.parkedBecause()));
+            ledger.park(parked);
+            log.info("Parked {} {} sends ({}), next try at {}", parked.size(), batch.channel(), outcome.parkedBecause(),
+                    next);
         }
-        int tries = batch.tries() + 1;
-        Instant next = now.plus(backoff.delay(tries, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble()));
-        if (batch.tries() == 0) {
-            // a crash before the batch is stored redelivers the request, which parks (and announces) it again
+        results.publish(answered);
+        if (waits && batch.tries() == 0) {
+            announce(batch, outcome, next, parked);
+        }
+        return waits;
+    }
+
+    /**
+     * Tells the notice its parked channels have had their first answer. Only once the batch is durable, and never
+     * at its expense: if Kafka is down too, the sends still wait in the store and go out later; the notice then just
+     * stays SENDING until their results arrive.
+     */
+    private void announce(ParkedBatch batch, SendOutcome outcome, Instant next, List<Send> parked) {
+        try {
             deferrals.publish(batch.channel(), provider(batch.channel()), outcome.parkedBecause(), next,
                     batch.firstParkedAt().plus(settings.giveUpAfter()), parked);
+        } catch (RuntimeException e) {
+            log.warn("Could not announce {} parked {} sends as deferred: {}", parked.size(), batch.channel(),
+                    e.getMessage());
         }
-        deferred.save(new ParkedBatch(batch.id(), batch.channel(), batch.content(), List.copyOf(parked),
-                batch.firstParkedAt(), tries, next, outcome.parkedBecause()));
-        ledger.park(parked);
-        log.info("Parked {} {} sends ({}), next try at {}", parked.size(), batch.channel(), outcome.parkedBecause(), next);
-        return true;
     }
 
     private static String provider(Channel channel) {
