@@ -69,9 +69,9 @@ class ResendJourneyTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(stream.events().subList(before,
                 stream.events().size())).as("live updates during the resend").contains("notice", "resend"));
         stream.close();
-        assertThat(Simulator.accepted(journey.email("bob", "example.com"))).as("the new address was used").isEqualTo(1);
-        assertThat(Simulator.accepted(journey.email("bob", "invalid.example"))).isZero();
-        assertThat(Simulator.accepted(journey.email("alice", "example.com"))).as("Alice was not resent").isEqualTo(1);
+        assertThat(Simulator.ofRunningPlatform().accepted(journey.email("bob", "example.com"))).as("the new address was used").isEqualTo(1);
+        assertThat(Simulator.ofRunningPlatform().accepted(journey.email("bob", "invalid.example"))).isZero();
+        assertThat(Simulator.ofRunningPlatform().accepted(journey.email("alice", "example.com"))).as("Alice was not resent").isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode history = api.ok(api.get("/api/notices/" + notice + "/resends"), 200);

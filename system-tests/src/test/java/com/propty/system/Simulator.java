@@ -6,25 +6,57 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** The provider simulator's admin API: what the providers were asked to send. */
-final class Simulator {
+/** The provider simulator's admin API: what the providers accepted, and the faults they play (outage, latency). */
+public final class Simulator {
 
-    private Simulator() {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String url;
+
+    public Simulator(String url) {
+        this.url = url;
+    }
+
+    /** The simulator of the platform the system tests share. */
+    static Simulator ofRunningPlatform() {
+        return new Simulator(RunningPlatform.get().settings().simulatorUrl());
+    }
+
+    /** Messages accepted so far, per address. */
+    public Map<String, Integer> accepted() {
+        JsonNode accepted = call("GET", "/admin/messages?limit=0", null).get("accepted");
+        Map<String, Integer> counts = new HashMap<>();
+        accepted.properties().forEach(e -> counts.put(e.getKey(), e.getValue().asInt()));
+        return counts;
     }
 
     /** How many times the providers accepted a message to this address. */
-    static int accepted(String address) {
-        JsonNode count = messages().get("accepted").get(address);
-        return count == null ? 0 : count.asInt();
+    public int accepted(String address) {
+        return accepted().getOrDefault(address, 0);
     }
 
-    static JsonNode messages() {
+    public void outage(String provider, int seconds) {
+        call("POST", "/admin/outage", "{\"provider\":\"" + provider + "\",\"status\":503,\"seconds\":" + seconds + "}");
+    }
+
+    public void latency(String provider, long millis) {
+        call("POST", "/admin/latency", "{\"provider\":\"" + provider + "\",\"millis\":" + millis + "}");
+    }
+
+    private JsonNode call(String method, String path, String body) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(RunningPlatform.get().settings().simulatorUrl() + "/admin/messages")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + path))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body))
+                    .header("Content-Type", "application/json").build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + path + " → " + response.statusCode() + " " + response.body());
+            }
             return Api.JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

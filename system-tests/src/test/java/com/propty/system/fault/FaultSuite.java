@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import com.propty.launcher.Platform;
 import com.propty.launcher.PlatformSettings;
 import com.propty.system.Api;
+import com.propty.system.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ public final class FaultSuite implements AutoCloseable {
     private final FaultProfile profile;
     private final Platform platform;
     private final Api api;
-    private final Providers providers;
+    private final Simulator simulator;
     private final ResultsTopic results;
     private final String property = "fault-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> residents = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class FaultSuite implements AutoCloseable {
         this.platform = platform;
         PlatformSettings settings = platform.settings();
         this.api = Api.signIn(settings.gatewayUrl(), "fault-manager", property);
-        this.providers = new Providers(settings.simulatorUrl());
+        this.simulator = new Simulator(settings.simulatorUrl());
         this.results = new ResultsTopic(settings.kafkaBootstrap());
     }
 
@@ -160,7 +161,7 @@ public final class FaultSuite implements AutoCloseable {
 
     /** A resend to the still-invalid addresses (each fails again at attempt 2), with both projections killed midway. */
     private Row killProjectionsMidResend(String notice) {
-        providers.latency("sendgrid", profile.sendLatencyMillis());
+        simulator.latency("sendgrid", profile.sendLatencyMillis());
         resend(notice);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode email = api.ok(api.get("/api/notices/" + notice), 200).get("stats").get("email");
@@ -172,7 +173,7 @@ public final class FaultSuite implements AutoCloseable {
         java.util.concurrent.CompletableFuture.allOf(
                 java.util.concurrent.CompletableFuture.runAsync(() -> platform.restart("notice-service")),
                 java.util.concurrent.CompletableFuture.runAsync(() -> platform.restart("history-service"))).join();
-        providers.latency("sendgrid", 0);
+        simulator.latency("sendgrid", 0);
         NoticeSnapshot after = settle(notice, 2);
         int wrong = (int) after.targets().values().stream()
                 .filter(t -> t.isFinal() && !(t.attempt() == 2 && t.is("FAILED", "INVALID_ADDRESS"))).count();
@@ -182,8 +183,8 @@ public final class FaultSuite implements AutoCloseable {
     /** Every address fixed, then a resend killed midway: each accepted once, then DELIVERED, or in doubt if in flight. */
     private Row killDeliveryMidResend(String notice) {
         changeEmails(1);
-        Map<String, Integer> before = providers.accepted();
-        providers.latency("sendgrid", profile.sendLatencyMillis());
+        Map<String, Integer> before = simulator.accepted();
+        simulator.latency("sendgrid", profile.sendLatencyMillis());
         resend(notice);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acceptedSince(before, 1) >= profile.recipients() / 3);
@@ -191,9 +192,9 @@ public final class FaultSuite implements AutoCloseable {
         int acceptedAtKill = acceptedSince(before, 1);
         log("killed delivery-service with " + acceptedAtKill + " of " + profile.recipients() + " accepted");
         platform.restart("delivery-service");
-        providers.latency("sendgrid", 0);
+        simulator.latency("sendgrid", 0);
         NoticeSnapshot after = settle(notice, 3);
-        Map<String, Integer> accepted = providers.accepted();
+        Map<String, Integer> accepted = simulator.accepted();
         int wrong = 0;
         int inDoubt = 0;
         for (int i = 0; i < residents.size(); i++) {
@@ -214,24 +215,24 @@ public final class FaultSuite implements AutoCloseable {
     /** A new notice to everyone, the broker killed and restarted while it goes out. */
     private Row restartKafkaMidSend() {
         changeEmails(2);
-        Map<String, Integer> before = providers.accepted();
-        providers.latency("sendgrid", profile.sendLatencyMillis());
+        Map<String, Integer> before = simulator.accepted();
+        simulator.latency("sendgrid", profile.sendLatencyMillis());
         String notice = newNotice();
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> acceptedSince(before, 2) >= profile.recipients() / 3);
         platform.restart("kafka");
         log("kafka restarted");
-        providers.latency("sendgrid", 0);
+        simulator.latency("sendgrid", 0);
         NoticeSnapshot after = settle(notice, 1);
-        return row(after, duplicates(before, providers.accepted(), 2), allDelivered(after), "");
+        return row(after, duplicates(before, simulator.accepted(), 2), allDelivered(after), "");
     }
 
     /** SendGrid answers 503 for a while: sends are parked, none FAILED, all delivered after recovery, the circuit opens and closes. */
     private Row sendGridOutage() {
         changeEmails(3);
-        Map<String, Integer> before = providers.accepted();
+        Map<String, Integer> before = simulator.accepted();
         long logFrom = logSize("delivery-service");
-        providers.outage("sendgrid", profile.outageSeconds());
+        simulator.outage("sendgrid", profile.outageSeconds());
         String notice = newNotice();
         // CONTRACT §2: a deferral is a first answer, so the notice leaves SENDING while its emails wait, parked
         boolean answeredWhileParked = false;
@@ -250,7 +251,7 @@ public final class FaultSuite implements AutoCloseable {
         boolean opened = log.contains("Circuit breaker sendgrid: CLOSED -> OPEN");
         boolean closed = log.contains("Circuit breaker sendgrid: HALF_OPEN -> CLOSED");
         deliveredNotice = notice;
-        Row row = row(after, duplicates(before, providers.accepted(), 3), allDelivered(after),
+        Row row = row(after, duplicates(before, simulator.accepted(), 3), allDelivered(after),
                 "circuit opened " + yes(opened) + ", closed " + yes(closed) + ", notice left SENDING while parked "
                         + yes(answeredWhileParked));
         return new Row(row.scenario(), row.targets(), row.exact() && opened && closed && answeredWhileParked,
@@ -261,12 +262,12 @@ public final class FaultSuite implements AutoCloseable {
     private Row replayResults() {
         NoticeSnapshot before = NoticeSnapshot.of(api, resentNotice);
         List<ConsumerRecord<String, String>> records = results.recordsOf(resentNotice);
-        Map<String, Integer> acceptedBefore = providers.accepted();
+        Map<String, Integer> acceptedBefore = simulator.accepted();
         results.replay(records, 2, 42);
         // three projections each take every replayed record again: allow well over their measured pace
         results.awaitProjectionsCaughtUp(Duration.ofSeconds(Math.max(120, records.size() * 2 / 100)));
         NoticeSnapshot after = NoticeSnapshot.of(api, resentNotice);
-        int sends = acceptedBefore.equals(providers.accepted()) ? 0 : 1;
+        int sends = acceptedBefore.equals(simulator.accepted()) ? 0 : 1;
         return new Row("", after.targets().size(), after.inconsistencies().isEmpty() && after.differencesFrom(before) == 0,
                 sends, after.differencesFrom(before), records.size() + " results replayed twice");
     }
@@ -341,7 +342,7 @@ public final class FaultSuite implements AutoCloseable {
     }
 
     private int acceptedSince(Map<String, Integer> before, int generation) {
-        Map<String, Integer> now = providers.accepted();
+        Map<String, Integer> now = simulator.accepted();
         int count = 0;
         for (int i = 0; i < residents.size(); i++) {
             String address = email(i, generation, "example.com");
