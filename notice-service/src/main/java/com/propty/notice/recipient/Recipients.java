@@ -170,9 +170,12 @@ public class Recipients {
         }
         Object n = key.get(attempt);
         int at = n == null ? 1 : ((Number) n).intValue();
-        Object deferredAttempt = key.get(deferred);
-        return new ChannelSnapshot(DeliveryStatus.valueOf(value), at,
-                deferredAttempt instanceof Number d && d.intValue() >= at);
+        return new ChannelSnapshot(DeliveryStatus.valueOf(value), at, deferredAt(key.get(deferred), at));
+    }
+
+    /** Whether the stored {@code deferred.<channel>} (the highest deferred attempt, or null) covers this attempt. */
+    private static boolean deferredAt(Object deferredAttempt, int attempt) {
+        return deferredAttempt instanceof Number n && n.intValue() >= attempt;
     }
 
     /** Which recipients a table filter selects: any channel in one of the statuses, or that channel's. */
@@ -233,9 +236,8 @@ public class Recipients {
             for (Channel channel : Channel.values()) {
                 ChannelState state = ChannelState.from(channels.get(channel.name(), Document.class));
                 if (state != null) {
-                    Object deferredAttempt = deferred == null ? null : deferred.get(channel.name());
                     boolean waiting = state.status() == DeliveryStatus.PENDING
-                            && deferredAttempt instanceof Number n && n.intValue() >= state.attempt();
+                            && deferredAt(deferred == null ? null : deferred.get(channel.name()), state.attempt());
                     states.put(channel, waiting ? state.deferred() : state);
                 }
             }
