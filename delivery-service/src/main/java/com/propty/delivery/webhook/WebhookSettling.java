@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Applies provider events once. A status change is new when it outranks the outcome the send ledger holds for that
- * send (one key lookup per webhook batch): a replayed event, a Twilio {@code sent} callback after the API already
- * answered, or a late event of a lower rank changes nothing and costs no write. New changes are published, then
+ * send (one key lookup per webhook batch): a replayed event, or a late event of a lower rank (a delivered after a
+ * bounce), changes nothing and costs no write. New changes are published, then
  * recorded in the ledger (which also settles an in-doubt send), so a crash in between means the provider's retry
  * publishes them again (a duplicate every consumer ignores) rather than never. Events for sends the ledger does not
  * know, and opt-outs (which change no status), are remembered by their provider event id instead.
