@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * The running local platform: each component is its own operating-system process, started from its executable jar,
- * logging to {@code <dataDir>/logs/<name>.log}. Used by {@code ./run.sh} (through {@link LocalPlatform}) and by the
+ * logging to {@code <dataDir>/logs/<name>.log} (rotated and capped by {@link RollingLog}). Used by {@code ./run.sh} (through {@link LocalPlatform}) and by the
  * system tests, which also kill and restart processes to prove nothing is lost.
  */
 public final class Platform implements AutoCloseable {
@@ -180,9 +180,14 @@ public final class Platform implements AutoCloseable {
             ProcessBuilder builder = new ProcessBuilder(command.stream().filter(s -> !s.isBlank()).toList())
                     .directory(settings.home().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(c.name()).toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.PIPE);
             builder.environment().putAll(c.env());
-            return builder.start();
+            Process process = builder.start();
+            RollingLog log = new RollingLog(logFile(c.name()), settings.logFileBytes(), settings.logFilesKept());
+            Thread pump = new Thread(() -> log.copy(process.getInputStream()), "log-" + c.name());
+            pump.setDaemon(true);
+            pump.start();
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + c.name(), e);
         }

@@ -41,6 +41,16 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
                 kafkaPort, mongoPort, simulatorPort, options, extraEnv);
     }
 
+    /** Size at which a process's log file is rotated: {@code LOG_FILE_MB} (default 20). */
+    long logFileBytes() {
+        return Long.parseLong(System.getenv().getOrDefault("LOG_FILE_MB", "20").trim()) * 1024 * 1024;
+    }
+
+    /** Rotated log files kept per process: {@code LOG_FILES_KEPT} (default 4), so at most 100 MB per process. */
+    int logFilesKept() {
+        return Integer.parseInt(System.getenv().getOrDefault("LOG_FILES_KEPT", "4").trim());
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + gatewayPort;
     }

@@ -9,6 +9,8 @@ public final class MongoServerMain {
     }
 
     public static void main(String[] args) throws Exception {
+        // Without a configuration Logback logs at DEBUG, and the server logs every wire message with whole documents.
+        System.setProperty("logback.configurationFile", "local-mongo-logback.xml");
         int port = Integer.parseInt(env("MONGO_PORT", "27017"));
         Path file = Path.of(env("MONGO_DATA_FILE", ".local-data/mongo/data.mv"));
         MongoWireServer server = MongoWireServer.persistent(port, file);

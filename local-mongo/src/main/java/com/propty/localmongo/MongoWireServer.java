@@ -12,7 +12,7 @@ import java.nio.file.Path;
  * A MongoDB-wire-protocol server (mongo-java-server) standing in for mongod where none can be
  * installed. The services only use what both it and real MongoDB support: single-document atomic
  * updates, unique indexes, upserts, bulk writes and simple aggregations; no transactions, TTL
- * indexes or change streams.
+ * indexes or change streams. Concurrent connections are made safe by {@link ConsistentBackend}.
  */
 public final class MongoWireServer implements AutoCloseable {
 
@@ -26,7 +26,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** In memory: for tests. */
     public static MongoWireServer inMemory() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        MongoServer server = new MongoServer(new ConsistentBackend(new MemoryBackend()));
         server.bind("localhost", 0);
         return new MongoWireServer(server, server.getLocalAddress());
     }
@@ -35,9 +35,9 @@ public final class MongoWireServer implements AutoCloseable {
     public static MongoWireServer persistent(int port, Path file) throws java.io.IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         MongoBackend backend = new H2Backend(file.toAbsolutePath().toString());
-        MongoServer server = new MongoServer(backend);
+        MongoServer server = new MongoServer(new ConsistentBackend(backend));
         server.bind("localhost", port);
-        return new MongoWireServer(server, new InetSocketAddress("localhost", port));
+        return new MongoWireServer(server, server.getLocalAddress());
     }
 
     public String connectionString() {

@@ -7,6 +7,11 @@ import org.slf4j.LoggerFactory;
 /** Runs the provider simulator as a process of the local platform, configured by environment (see {@link SimulatorSettings#fromEnvironment}). */
 public final class SimulatorMain {
 
+    static {
+        // Before the first logger: without a configuration Logback logs at DEBUG.
+        System.setProperty("logback.configurationFile", "provider-simulator-logback.xml");
+    }
+
     private static final Logger log = LoggerFactory.getLogger(SimulatorMain.class);
 
     private SimulatorMain() {
