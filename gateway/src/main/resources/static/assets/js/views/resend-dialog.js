@@ -5,6 +5,7 @@ import { h, fill, uid, srOnly } from '../dom.js';
 import { t, joinAnd } from '../i18n.js';
 import { get, post, withQuery, newIdempotencyKey, ApiError } from '../api.js';
 import { errorAlert } from '../components.js';
+import { dateTime } from '../format.js';
 
 export const SCOPES = ['FAILED_ONLY', 'ALL_UNDELIVERED', 'SELECTED'];
 const RECOMMENDED = 'FAILED_ONLY';
@@ -150,7 +151,8 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
   function update() {
     const scope = chosen();
     submit.disabled = submitting || !scope;
-    const option = scope && options ? options[scope] : null;
+    // With no scope left to choose (e.g. every failure is cooling down), the recommended scope's notes say why.
+    const option = options ? options[scope || RECOMMENDED] : null;
     if (!option) {
       notes.replaceChildren();
       return;
@@ -162,6 +164,13 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
     }
     if (skipped.optedOut > 0) {
       lines.push(h('li', {}, t('resend.skippedOptedOut', { n: skipped.optedOut })));
+    }
+    if (skipped.resendLimit > 0) {
+      lines.push(h('li', { testid: 'resend-limit' }, t('resend.skippedResendLimit', { n: skipped.resendLimit })));
+    }
+    if (skipped.coolingDown > 0) {
+      lines.push(h('li', { testid: 'cooling-down' },
+        t('resend.skippedCoolingDown', { n: skipped.coolingDown, at: dateTime(option.nextEligibleAt) })));
     }
     if (option.addressUnchanged > 0) {
       lines.push(h('li', { testid: 'address-unchanged' }, t('resend.addressUnchanged', { n: option.addressUnchanged }), ' ',

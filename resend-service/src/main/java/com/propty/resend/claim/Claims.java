@@ -45,8 +45,9 @@ import org.springframework.stereotype.Component;
  * that channel then claims the attempt after it.
  *
  * <p>Document: {@code {noticeId, recipientId, channel, attempt, resendId, state: CLAIMED|RELEASED, published,
- * claimedAt, address, last: {rank, status}}} where {@code last} is the latest result seen for that attempt, merged
- * with {@code $max} by {@link StatusRank}.
+ * claimedAt, address, last: {rank, status, at}}} where {@code last} is the latest result seen for that attempt,
+ * merged with {@code $max} by {@link StatusRank} (rank first, so a late lower-ranked result changes nothing), and
+ * {@code at} the time of that result: the per-channel resend cooldown runs from it.
  */
 @Component
 public class Claims {
@@ -115,7 +116,9 @@ public class Claims {
             lastState = new DeliveryState(DeliveryStatus.valueOf(last.getString("status")), (int) (rank / 10),
                     doc.getString("address"));
         }
-        return new Claim(doc.getInteger("attempt"), claimed && !abandoned, lastState);
+        Date lastAt = last == null ? null : last.getDate("at");
+        return new Claim(doc.getInteger("attempt"), claimed && !abandoned, lastState,
+                lastAt == null ? null : lastAt.toInstant());
     }
 
     /**
@@ -186,8 +189,10 @@ public class Claims {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
             }
             String id = id(result.noticeId(), result.recipientId(), result.channel(), result.attempt());
+            Instant at = result.occurredAt() == null ? clock.instant() : result.occurredAt();
             bulk.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().set("state", RELEASED)
-                    .max("last", new Document("rank", result.rank()).append("status", result.status().name())));
+                    .max("last", new Document("rank", result.rank()).append("status", result.status().name())
+                            .append("at", Date.from(at))));
         }
         if (bulk != null) {
             bulk.execute();

@@ -6,6 +6,8 @@ import com.propty.resend.policy.ChannelKey;
 import com.propty.resend.policy.Claim;
 import com.propty.resend.policy.NoticeDeliveries;
 import com.propty.resend.policy.Recipient;
+import com.propty.resend.policy.ResendLimits;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +22,14 @@ public class CurrentDeliveries {
 
     private final NoticeService noticeService;
     private final Claims claims;
+    private final ResendLimitProperties limits;
+    private final Clock clock;
 
-    public CurrentDeliveries(NoticeService noticeService, Claims claims) {
+    public CurrentDeliveries(NoticeService noticeService, Claims claims, ResendLimitProperties limits, Clock clock) {
         this.noticeService = noticeService;
         this.claims = claims;
+        this.limits = limits;
+        this.clock = clock;
     }
 
     public Snapshot of(Caller caller, String noticeId) {
@@ -37,7 +43,8 @@ public class CurrentDeliveries {
                     attempts.put(new ChannelKey(recipient.id(), channel), state.attempt()));
         }
         Map<ChannelKey, Claim> claimed = claims.of(noticeId, attempts);
-        return new Snapshot(states, new NoticeDeliveries(states.status(), recipients, claimed));
+        ResendLimits now = new ResendLimits(limits.maxPerChannel(), limits.cooldown(), clock.instant());
+        return new Snapshot(states, new NoticeDeliveries(states.status(), recipients, claimed, now));
     }
 
     /** notice-service's answer (content, property) and the policy's input built from it. */

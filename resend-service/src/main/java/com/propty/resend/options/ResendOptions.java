@@ -9,6 +9,7 @@ import com.propty.resend.policy.Recipient;
 import com.propty.resend.policy.Rejection;
 import com.propty.resend.policy.ResendPolicy;
 import com.propty.resend.policy.ScopeCounts;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -49,7 +50,7 @@ public class ResendOptions {
             }
             ScopeCounts c = decision.counts();
             options.add(new Option(scope, c.recipients(), c.emails(), c.sms(), decision.accepted(), c.skipped(),
-                    c.addressUnchanged()));
+                    c.addressUnchanged(), c.nextEligibleAt()));
         }
         return new Options(resendable, options);
     }
@@ -57,11 +58,12 @@ public class ResendOptions {
     public record Options(boolean resendable, List<Option> options) {
     }
 
+    /** {@code nextEligibleAt}: when the first channel skipped as cooling down may be resent (null: none is). */
     public record Option(ResendScope scope, int recipients, int emails, int sms, boolean enabled,
-            ScopeCounts.Skipped skipped, int addressUnchanged) {
+            ScopeCounts.Skipped skipped, int addressUnchanged, Instant nextEligibleAt) {
 
         static Option disabled(ResendScope scope) {
-            return new Option(scope, 0, 0, 0, false, ScopeCounts.Skipped.NONE, 0);
+            return new Option(scope, 0, 0, 0, false, ScopeCounts.Skipped.NONE, 0, null);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ResendScope;
 import com.propty.events.Target;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,7 +17,8 @@ import java.util.Set;
  * <p>A pure function of the notice's delivery states, the residents' current contacts and the claims
  * in flight, so that the options shown in the dialog and the resend that follows are computed by the
  * very same rule. The checks run in the order of CONTRACT §3: shape (no selection), state (notice not
- * resendable), membership (ids that are not recipients), then "nothing to resend".
+ * resendable), membership (ids that are not recipients), then "nothing to resend". Channels past the abuse limits
+ * ({@link ResendLimits}) are not targets; they are counted under {@code skipped} with their reason.
  */
 public final class ResendPolicy {
 
@@ -78,6 +80,10 @@ public final class ResendPolicy {
         int noAddress = 0;
         int optedOut = 0;
         int addressUnchanged = 0;
+        int resendLimit = 0;
+        int coolingDown = 0;
+        Instant nextEligibleAt = null;
+        ResendLimits limits = notice.limits();
         for (Recipient recipient : notice.recipients()) {
             if (scope == ResendScope.SELECTED && !selected.contains(recipient.id())) {
                 continue;
@@ -107,6 +113,18 @@ public final class ResendPolicy {
                     noAddress += failed ? 1 : 0;
                     continue;
                 }
+                if (limits.limitReached(view.nextAttempt())) {
+                    resendLimit++;
+                    continue;
+                }
+                boolean unchanged = failed && sameAddress(view.channel(), address, view.state().address());
+                if (unchanged && limits.coolingDown(view.lastResendResultAt())) {
+                    coolingDown++;
+                    Instant eligible = limits.eligibleAt(view.lastResendResultAt());
+                    nextEligibleAt = nextEligibleAt == null || eligible.isBefore(nextEligibleAt) ? eligible
+                            : nextEligibleAt;
+                    continue;
+                }
                 targets.add(new Target(recipient.id(), view.channel(), view.nextAttempt(), address));
                 targetedRecipients.add(recipient.id());
                 if (view.channel() == Channel.EMAIL) {
@@ -114,13 +132,13 @@ public final class ResendPolicy {
                 } else {
                     sms++;
                 }
-                if (failed && sameAddress(view.channel(), address, view.state().address())) {
+                if (unchanged) {
                     addressUnchanged++;
                 }
             }
         }
         ScopeCounts counts = new ScopeCounts(targetedRecipients.size(), emails, sms,
-                new ScopeCounts.Skipped(noAddress, optedOut), addressUnchanged);
+                new ScopeCounts.Skipped(noAddress, optedOut, resendLimit, coolingDown), addressUnchanged, nextEligibleAt);
         return new Decision(null, List.of(), targets, counts);
     }
 
@@ -146,13 +164,16 @@ public final class ResendPolicy {
         DeliveryState state = recipient.channels().get(channel);
         Claim claim = notice.claims().get(new ChannelKey(recipient.id(), channel));
         if (claim == null) {
-            return new ChannelView(channel, state, false, state.attempt() + 1);
+            return new ChannelView(channel, state, false, state.attempt() + 1, null);
         }
         DeliveryState merged = DeliveryState.newest(state, claim.last());
         int next = Math.max(merged.attempt(), claim.attempt()) + 1;
-        return new ChannelView(channel, merged, claim.inFlight(), next);
+        // The cooldown runs from the result of the latest resent attempt, as far as this service saw it.
+        Instant lastResendResultAt = claim.attempt() >= merged.attempt() ? claim.lastAt() : null;
+        return new ChannelView(channel, merged, claim.inFlight(), next, lastResendResultAt);
     }
 
-    private record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt) {
+    private record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt,
+            Instant lastResendResultAt) {
     }
 }

@@ -14,6 +14,7 @@ import com.propty.resend.messaging.ResendRequests;
 import com.propty.resend.notice.CurrentDeliveries;
 import com.propty.resend.policy.Decision;
 import com.propty.resend.policy.ResendPolicy;
+import com.propty.resend.policy.ScopeCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,8 +156,29 @@ public class AcceptingResend {
                     "Some ids are not recipients of this notice.", decision.unknownRecipients().stream()
                             .map(id -> new ApiProblem.FieldError("recipientIds", "not a recipient of this notice: " + id))
                             .toList());
-            case NO_FAILED_RECIPIENTS -> noFailedRecipients();
+            case NO_FAILED_RECIPIENTS -> noFailedRecipients(decision.counts());
         };
+    }
+
+    /** Nothing left: says so, and when the abuse limits are why, which limit and until when. */
+    static ApiProblem noFailedRecipients(ScopeCounts counts) {
+        ScopeCounts.Skipped skipped = counts.skipped();
+        if (skipped.resendLimit() == 0 && skipped.coolingDown() == 0) {
+            return noFailedRecipients();
+        }
+        StringBuilder detail = new StringBuilder("Nothing can be resent in this scope now:");
+        if (skipped.resendLimit() > 0) {
+            detail.append(' ').append(skipped.resendLimit())
+                    .append(skipped.resendLimit() == 1 ? " channel has" : " channels have")
+                    .append(" reached the limit of resends for this notice;");
+        }
+        if (skipped.coolingDown() > 0) {
+            detail.append(' ').append(skipped.coolingDown())
+                    .append(skipped.coolingDown() == 1 ? " channel was" : " channels were")
+                    .append(" resent recently and can be resent from ").append(counts.nextEligibleAt()).append(';');
+        }
+        detail.setLength(detail.length() - 1);
+        return ApiProblem.conflict("NO_FAILED_RECIPIENTS", "No failed recipients", detail.append('.').toString());
     }
 
     private static ApiProblem noFailedRecipients() {

@@ -419,8 +419,9 @@ class ResendApiTest {
 
             produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
                     null, null, null, "sendgrid", "m2", "a@example.com"));
-            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.FAILED,
-                    ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m2", "a@example.com"));
+            // the bounce came 20 minutes ago, so the channel's cooldown (15 minutes) is over
+            produce(producer, ago(Duration.ofMinutes(20), DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first,
+                    DeliveryStatus.FAILED, ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m2", "a@example.com")));
             produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
                     null, null, null, "sendgrid", "m2", "a@example.com")); // late duplicate: changes nothing
         }
@@ -468,6 +469,69 @@ class ResendApiTest {
         claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
                 ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
         assertThat(claims.of(noticeId, Map.of(email, 2)).get(email).inFlight()).isTrue();
+    }
+
+    // ---------------------------------------------------------------- abuse limits per recipient and channel
+
+    @Test
+    void aChannelResentMomentsAgoIsCoolingDownInTheDialogAndTheResendUnlessItsAddressChanged() throws Exception {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com")
+                .recipient("r2", "b@example.com", null, List.of(), "EMAIL", "FAILED", 1, "b@example.com"));
+        String first = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId").asString();
+        try (KafkaProducer<String, String> producer = producer()) {
+            for (String r : List.of("r1", "r2")) {
+                produce(producer, DeliveryResult.of(noticeId, r, Channel.EMAIL, 2, first, DeliveryStatus.FAILED,
+                        ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m-" + r, r.equals("r1") ? "a@example.com"
+                                : "b@example.com"));
+            }
+        }
+        await().atMost(20, SECONDS).until(() -> List.of("r1", "r2").stream().allMatch(r -> "RELEASED".equals(
+                mongo.findById(noticeId + ":" + r + ":EMAIL:2", Document.class, "claims").getString("state"))));
+
+        JsonNode failedOnly = option(body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY)), 0,
+                "FAILED_ONLY");
+        assertThat(failedOnly.get("emails").asInt()).isZero();
+        assertThat(failedOnly.get("enabled").asBoolean()).isFalse();
+        assertThat(failedOnly.get("skipped").get("coolingDown").asInt()).isEqualTo(2);
+        assertThat(failedOnly.get("skipped").get("resendLimit").asInt()).isZero();
+        java.time.Instant eligible = java.time.Instant.parse(failedOnly.get("nextEligibleAt").asString());
+        assertThat(eligible).isBetween(java.time.Instant.now().plus(Duration.ofMinutes(14)),
+                java.time.Instant.now().plus(Duration.ofMinutes(15)));
+        HttpResponse<String> refused = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY);
+        assertProblem(refused, 409, "NO_FAILED_RECIPIENTS");
+        assertThat(body(refused).get("detail").asString()).contains("2 channels were resent recently");
+
+        // the manager fixes r2's address: r2 may be resent at once, r1 still waits
+        NOTICES.put(FakeNoticeService.notice(noticeId, PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 2, "a@example.com")
+                .recipient("r2", "fixed@example.com", null, List.of(), "EMAIL", "FAILED", 2, "b@example.com"));
+        HttpResponse<String> accepted = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(body(accepted).get("emails").asInt()).isEqualTo(1);
+        assertThat(body(accepted).get("skipped").get("coolingDown").asInt()).isEqualTo(1);
+        String second = body(accepted).get("resendId").asString();
+        List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> c.size() == 2);
+        assertThat(chunks.stream().filter(c -> c.resendId().equals(second)).findFirst().orElseThrow().targets())
+                .containsExactly(new Target("r2", Channel.EMAIL, 3, "fixed@example.com"));
+    }
+
+    @Test
+    void aChannelResentThreeTimesIsNotResentAgain() {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                // the dispatch and three resends failed, the last one long ago; the address even changed since
+                .recipient("r1", "new@example.com", "+15145550001", List.of(),
+                        "EMAIL", "FAILED", 4, "a@example.com", "SMS", "FAILED", 1, "+15145550001"));
+        JsonNode failedOnly = option(body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY)), 0,
+                "FAILED_ONLY");
+        assertThat(failedOnly.get("skipped").get("resendLimit").asInt()).isEqualTo(1);
+        assertThat(failedOnly.get("emails").asInt()).isZero();
+        assertThat(failedOnly.get("sms").asInt()).isEqualTo(1);
+        HttpResponse<String> accepted = resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(body(accepted).get("emails").asInt()).isZero();
+        assertThat(body(accepted).get("sms").asInt()).isEqualTo(1);
+        assertThat(body(accepted).get("skipped").get("resendLimit").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -554,6 +618,13 @@ class ResendApiTest {
     void produce(KafkaProducer<String, String> producer, DeliveryResult result) throws Exception {
         producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(),
                 result.recipientId()), json.writeValueAsString(result))).get();
+    }
+
+    /** The same result as if it had happened {@code before} ago. */
+    static DeliveryResult ago(Duration before, DeliveryResult r) {
+        return new DeliveryResult(r.eventId(), r.type(), r.version(), java.time.Instant.now().minus(before),
+                r.noticeId(), r.recipientId(), r.channel(), r.attempt(), r.attemptId(), r.status(), r.errorCode(),
+                r.providerCode(), r.errorMessage(), r.provider(), r.providerMessageId(), r.address());
     }
 
     static JsonNode option(JsonNode options, int index, String scope) {
