@@ -34,7 +34,12 @@ public class ProblemAdvice {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem e) {
-        return problem(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.code(), e.title(), e.getMessage(), e.errors());
+        if (e instanceof TooManyRequests limited) {
+            return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                    .header("Retry-After", String.valueOf(limited.retryAfterSeconds())).body(response.getBody());
+        }
+        return response;
     }
 
     @ExceptionHandler(BindException.class)

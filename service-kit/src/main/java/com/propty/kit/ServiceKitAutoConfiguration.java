@@ -1,6 +1,11 @@
 package com.propty.kit;
 
+import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -10,10 +15,18 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What every HTTP service shares: the caller from gateway headers, problem+json, body limits. */
-@AutoConfiguration
+/** What every HTTP service shares: the caller from gateway headers, problem+json, body limits, rate limits. */
+@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @Import(ProblemAdvice.class)
+@EnableConfigurationProperties(RateLimitProperties.class)
 public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
+
+    /** Per-user rate limits, counted in the service's own MongoDB so that they hold across its instances. */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    RateLimits rateLimits(MongoTemplate mongo, RateLimitProperties properties, ObjectProvider<Clock> clock) {
+        return new RateLimits(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {

@@ -4,6 +4,7 @@ import com.propty.events.Requester;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
+import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
 import com.propty.notice.resident.Residents;
 import java.time.Instant;
@@ -41,7 +42,10 @@ public class Notices {
     private final Residents residents;
     private final NoticeDispatch dispatch;
 
-    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch) {
+    private final RateLimits rateLimits;
+
+    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.mongo = mongo;
         this.residents = residents;
         this.dispatch = dispatch;
@@ -171,6 +175,7 @@ public class Notices {
 
     /** Accepts the send (202): the notice is SENDING at once, its audience is dispatched in the background. */
     public Notice send(Caller caller, String noticeId) {
+        rateLimits.acquire(caller, "send"); // 429: sending and scheduling share one per-user limit
         Notice notice = get(caller, noticeId);
         if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
             throw notDraft("sent");
@@ -185,6 +190,7 @@ public class Notices {
     }
 
     public Notice schedule(Caller caller, String noticeId, ScheduleInput input) {
+        rateLimits.acquire(caller, "send");
         Notice notice = get(caller, noticeId);
         if (input == null || input.sendAt() == null) {
             throw ApiProblem.validation("sendAt", "is required (ISO-8601 UTC)");

@@ -8,6 +8,7 @@ import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
+import com.propty.kit.RateLimits;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.idempotency.IdempotencyKeys;
 import com.propty.resend.messaging.ResendRequests;
@@ -45,9 +46,12 @@ public class AcceptingResend {
     private final MongoTemplate mongo;
     private final JsonMapper json;
     private final Clock clock;
+    private final RateLimits rateLimits;
 
     public AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
-            IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock) {
+            IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock,
+            RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.deliveries = deliveries;
         this.claims = claims;
         this.requests = requests;
@@ -75,6 +79,7 @@ public class AcceptingResend {
     }
 
     private ResendAccepted resend(Caller caller, String noticeId, ResendBody body) {
+        rateLimits.acquire(caller, "resend"); // 429; an idempotent replay returns its answer without counting
         CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId); // 404, 503
         ResendScope scope = scope(body);
         Set<String> selected = body.recipientIds() == null ? Set.of() : new LinkedHashSet<>(body.recipientIds());

@@ -67,7 +67,9 @@ import tools.jackson.databind.json.JsonMapper;
         "resend.notice-service.timeout=PT2S",
         "resend.notice-service.retry.wait-duration=PT0.05S",
         "resend.notice-service.circuit-breaker.minimum-number-of-calls=1000",
-        "resend.notice-service.circuit-breaker.sliding-window-size=1000"})
+        "resend.notice-service.circuit-breaker.sliding-window-size=1000",
+        // this class resends far more often than a manager would; the limit itself is tested with a user of its own
+        "propty.rate-limits.actions.resend.limit=120"})
 @ActiveProfiles("local")
 class ResendApiTest {
 
@@ -88,6 +90,8 @@ class ResendApiTest {
     MongoTemplate mongo;
     @Autowired
     Claims claims;
+    @org.springframework.beans.factory.annotation.Value("${propty.rate-limits.actions.resend.limit}")
+    int resendLimit;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -514,6 +518,31 @@ class ResendApiTest {
         List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> c.size() == 2);
         assertThat(chunks.stream().filter(c -> c.resendId().equals(second)).findFirst().orElseThrow().targets())
                 .containsExactly(new Target("r2", Channel.EMAIL, 3, "fixed@example.com"));
+    }
+
+    @Test
+    void aUserWhoResendsTooOftenGets429WithRetryAfterWhileOthersAreNotLimited() {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SENT")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "DELIVERED", 1, "a@example.com"));
+        String user = "spammer-" + id();
+        // the limit's windows are whole minutes: start early in one, so that all the requests fall in the same window
+        await().atMost(30, SECONDS).pollInterval(Duration.ofMillis(200))
+                .until(() -> java.time.Instant.now().getEpochSecond() % 60 < 45);
+        HttpResponse<String> first = send("POST", "/api/notices/" + noticeId + "/resends",
+                "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY, user);
+        // refused resends count too: the limit is on attempts
+        assertProblem(first, 409, "NO_FAILED_RECIPIENTS");
+        for (int i = 1; i < resendLimit; i++) {
+            assertProblem(send("POST", "/api/notices/" + noticeId + "/resends", "{\"scope\":\"FAILED_ONLY\"}", id(),
+                    PROPERTY, user), 409, "NO_FAILED_RECIPIENTS");
+        }
+        HttpResponse<String> refused = send("POST", "/api/notices/" + noticeId + "/resends",
+                "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY, user);
+        assertProblem(refused, 429, "RATE_LIMITED");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertProblem(send("POST", "/api/notices/" + noticeId + "/resends", "{\"scope\":\"FAILED_ONLY\"}", id(),
+                PROPERTY, "another-" + user), 409, "NO_FAILED_RECIPIENTS");
     }
 
     @Test
