@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.propty.system.logs.LogScan;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -17,6 +19,13 @@ import tools.jackson.databind.JsonNode;
  * documented.
  */
 class ResendJourneyTest {
+
+    /** After the journeys (residents' emails and phones, tokens, webhooks): no process logged any of them in full. */
+    @AfterAll
+    static void noLogOfThePlatformCarriesPersonalDataOrSecrets() {
+        assertThat(LogScan.scan(RunningPlatform.get().settings().dataDir()))
+                .as("addresses, tokens or secrets in the logs").isEmpty();
+    }
 
     @Test
     void failedOnlyResendUsesTheCurrentAddressAndIsRecordedInHistory() {

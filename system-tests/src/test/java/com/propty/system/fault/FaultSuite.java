@@ -413,6 +413,11 @@ public final class FaultSuite implements AutoCloseable {
         System.out.println(line);
     }
 
+    /** Where the platform keeps its data and its processes' logs. */
+    public java.nio.file.Path dataDir() {
+        return platform.settings().dataDir();
+    }
+
     @Override
     public void close() {
         platform.close();

@@ -2,6 +2,7 @@ package com.propty.system.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propty.system.logs.LogScan;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,10 @@ class FaultSuiteTest {
     @Test
     void everyScenarioEndsExactWithoutDuplicateSendsOrLostResults() {
         List<Row> rows;
+        List<LogScan.Finding> personalData;
         try (FaultSuite suite = FaultSuite.start(FaultProfile.fromSystemProperties())) {
             rows = suite.runAll();
+            personalData = LogScan.scan(suite.dataDir());
         }
         assertThat(rows).hasSize(6);
         assertThat(rows).allSatisfy(row -> {
@@ -23,5 +26,7 @@ class FaultSuiteTest {
             assertThat(row.duplicateSends()).as(row.scenario() + ": duplicate sends").isZero();
             assertThat(row.lostResults()).as(row.scenario() + ": lost results").isZero();
         });
+        // every process's log, the store and the broker included, through kills, restarts and an outage
+        assertThat(personalData).as("addresses, tokens or secrets in the logs").isEmpty();
     }
 }
