@@ -29,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway as the local run uses it (HS256 tokens, dev token endpoint), in front of stub services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s")
+        properties = "spring.cloud.gateway.server.webflux.httpclient.response-timeout=3s")
 @ActiveProfiles("local")
 class LocalProfileGatewayTest {
 

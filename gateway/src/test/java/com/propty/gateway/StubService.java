@@ -35,8 +35,8 @@ final class StubService implements AutoCloseable {
     static final String CONFLICT_PROBLEM = "{\"type\":\"https://propty.example/problems/notice-not-draft\","
             + "\"title\":\"Notice is not a draft\",\"status\":409,\"code\":\"NOTICE_NOT_DRAFT\",\"detail\":\"Sent.\"}";
 
-    static final long QUIET_START_MILLIS = 1500;
-    static final long SLOW_ANSWER_MILLIS = 3000;
+    static final long QUIET_START_MILLIS = 3500;
+    static final long SLOW_ANSWER_MILLIS = 5000;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -57,6 +57,10 @@ public abstract class ServiceTestSupport {
     }
 
     protected Response call(String method, String path, Object body, String properties) {
+        return call(method, path, "application/json", body, properties);
+    }
+
+    protected Response call(String method, String path, String mediaType, Object body, String properties) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30));
@@ -65,7 +69,7 @@ public abstract class ServiceTestSupport {
                         .header("X-User-Roles", "PROPERTY_MANAGER").header("X-User-Properties", properties);
             }
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", mediaType);
             request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(text));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

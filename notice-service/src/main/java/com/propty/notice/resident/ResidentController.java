@@ -18,15 +18,33 @@ import tools.jackson.databind.JsonNode;
 class ResidentController {
 
     private final Residents residents;
+    private final ResidentImport imports;
 
-    ResidentController(Residents residents) {
+    ResidentController(Residents residents, ResidentImport imports) {
         this.residents = residents;
+        this.imports = imports;
     }
 
     @PostMapping("/api/properties/{propertyId}/residents")
     @ResponseStatus(HttpStatus.CREATED)
     Resident create(Caller caller, @PathVariable String propertyId, @RequestBody ResidentInput input) {
         return residents.create(caller, propertyId, input);
+    }
+
+    /** A rent roll as CSV ({@code text/csv}): see {@link ResidentImport}. */
+    @PostMapping(path = "/api/properties/{propertyId}/residents:import", consumes = "text/csv")
+    ResidentImport.Report importCsv(Caller caller, @PathVariable String propertyId, @RequestBody String csv,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean archiveMissing) {
+        return imports.importCsv(caller, propertyId, csv, dryRun, archiveMissing);
+    }
+
+    /** A rent roll as a JSON array of {@code {externalId, name, email, phone, unit}}. */
+    @PostMapping(path = "/api/properties/{propertyId}/residents:import", consumes = "application/json")
+    ResidentImport.Report importJson(Caller caller, @PathVariable String propertyId, @RequestBody JsonNode rows,
+            @RequestParam(defaultValue = "false") boolean dryRun,
+            @RequestParam(defaultValue = "false") boolean archiveMissing) {
+        return imports.importJson(caller, propertyId, rows, dryRun, archiveMissing);
     }
 
     @GetMapping("/api/properties/{propertyId}/residents")
