@@ -38,18 +38,19 @@ function authorised(headers) {
  * Sends a request and answers the parsed JSON (null for an empty body). A 401 ends the session: the token expired
  * or was revoked, and every other call would fail the same way.
  */
-export async function request(method, path, { body, headers, signal, raw = false } = {}) {
+export async function request(method, path, { body, headers, signal, raw = false, contentType } = {}) {
   const all = authorised(headers);
   all.set('Accept', raw ? '*/*' : 'application/json, application/problem+json');
   if (body !== undefined) {
-    all.set('Content-Type', 'application/json');
+    all.set('Content-Type', contentType || 'application/json');
   }
   let response;
   try {
     response = await fetch(path, {
       method,
       headers: all,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // a body with its own content type (a CSV file) is sent as it is
+      body: body === undefined ? undefined : contentType ? body : JSON.stringify(body),
       signal,
       cache: 'no-store',
       credentials: 'omit',

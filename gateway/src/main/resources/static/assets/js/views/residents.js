@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { get, post, withQuery } from '../api.js';
 import { link } from '../router.js';
 import { errorAlert, field, pager, pageHeader, propertyTabs, showError, showSuccess, loading, showFlash } from '../components.js';
+import { residentImport } from './resident-import.js';
 
 const PAGE_SIZE = 50;
 
@@ -69,6 +70,7 @@ export function residentsView(main, { propertyId }) {
     propertyTabs(propertyId, 'residents'),
     messages,
     h('details', { class: 'card disclosure' }, h('summary', {}, t('residents.add')), addForm),
+    residentImport(propertyId, { signal: control.signal, onImported: () => { page = 0; load(); } }),
     results));
   showFlash(messages);
 

@@ -18,7 +18,7 @@ class FaultSuiteTest {
         List<LogScan.Finding> personalData;
         try (FaultSuite suite = FaultSuite.start(FaultProfile.fromSystemProperties())) {
             rows = suite.runAll();
-            personalData = LogScan.scan(suite.dataDir());
+            personalData = LogScan.scan(suite.dataDir().resolve("logs"));
         }
         assertThat(rows).hasSize(6);
         assertThat(rows).allSatisfy(row -> {

@@ -42,12 +42,13 @@ public final class LogScan {
     private LogScan() {
     }
 
-    /** Every finding in the {@code *.log*} files under {@code dir}. */
+    /** Every finding in the {@code *.log*} files under {@code dir} (a platform's {@code logs} directory, not its data). */
     public static List<Finding> scan(Path dir) {
         List<Finding> findings = new ArrayList<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().contains(".log")).sorted().toList()) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                // leniently: a hostile request may have put bytes that are not UTF-8 into a log line
+                List<String> lines = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
                 for (int i = 0; i < lines.size(); i++) {
                     findings.addAll(scan(file, i + 1, lines.get(i)));
                 }

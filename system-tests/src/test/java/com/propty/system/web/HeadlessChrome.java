@@ -19,7 +19,19 @@ final class HeadlessChrome {
     static final File BROWSER = new File("/usr/bin/chromium");
     static final File DRIVER = new File("/usr/bin/chromedriver");
 
+    private static ChromeDriver shared;
+
     private HeadlessChrome() {
+    }
+
+    /** One browser for every browser test of the JVM (a start costs seconds), quit when the JVM ends. */
+    static synchronized ChromeDriver shared() {
+        if (shared == null) {
+            shared = start();
+            ChromeDriver browser = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(browser::quit));
+        }
+        return shared;
     }
 
     static boolean isInstalled() {

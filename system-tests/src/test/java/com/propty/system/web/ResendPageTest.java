@@ -10,7 +10,6 @@ import com.propty.system.RunningPlatform;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,7 @@ class ResendPageTest {
     static void startBrowser() {
         assumeTrue(HeadlessChrome.isInstalled(), "chromium and chromedriver are not installed in /usr/bin");
         gateway = RunningPlatform.get().settings().gatewayUrl();
-        browser = HeadlessChrome.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+        browser = HeadlessChrome.shared();
     }
 
     @BeforeEach
