@@ -1,8 +1,11 @@
 package com.propty.kit;
 
+import com.propty.internaltoken.InternalTokenSigner;
+import com.propty.internaltoken.InternalTokenVerifier;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -10,9 +13,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What every HTTP service shares: the caller from gateway headers, problem+json, body limits. */
+/**
+ * What every HTTP service shares: the internal token checked on every request (the caller comes from it),
+ * service tokens for calls to other services, problem+json, body limits.
+ */
 @AutoConfiguration
 @Import(ProblemAdvice.class)
+@EnableConfigurationProperties(InternalTokenProperties.class)
 public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
 
     @Override
@@ -27,5 +34,26 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Fails start-up without a secret of at least 32 bytes (only the local profile has a default). */
+    @Bean
+    InternalTokenVerifier internalTokenVerifier(InternalTokenProperties properties) {
+        return new InternalTokenVerifier(properties.secret(), properties.previousSecret());
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(InternalTokenVerifier verifier) {
+        FilterRegistrationBean<InternalTokenFilter> registration =
+                new FilterRegistrationBean<>(new InternalTokenFilter(verifier));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    ServiceTokens serviceTokens(InternalTokenProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        return new ServiceTokens(new InternalTokenSigner(properties.secret(), serviceName, properties.lifetime()),
+                serviceName);
     }
 }
