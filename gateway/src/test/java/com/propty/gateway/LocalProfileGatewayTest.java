@@ -106,6 +106,15 @@ class LocalProfileGatewayTest {
     }
 
     @Test
+    void a_token_without_a_subject_is_401_not_a_failure_further_on() {
+        String anonymous = Tokens.hs256(Tokens.LOCAL_SECRET,
+                Tokens.claims(null, "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(anonymous)), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
     void a_malformed_token_or_another_scheme_is_401() {
         assertProblem(gateway.get("/api/notices/n1", "Authorization", "Bearer not-a-jwt"), 401, "UNAUTHENTICATED");
         assertProblem(gateway.get("/api/notices/n1", "Authorization", "Basic dTE6cGFzcw=="), 401,
