@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The platform's single entry point. It owns no data and no events: it authenticates users (JWT), checks
- * that they are property managers or administrators, forwards their verified identity in {@code X-User-*}
- * headers, and routes {@code /api/**} to notice-, resend- and history-service and provider webhooks
+ * that they are property managers or administrators, forwards their verified identity as a short-lived signed
+ * internal token ({@code Authorization: Bearer}, README "Security"), and routes {@code /api/**} to notice-, resend- and history-service and provider webhooks
  * ({@code /webhooks/**}, no JWT: the services check provider signatures) to delivery-service. It also serves
  * the web page's static assets. Consumes and emits no Kafka events.
  */

@@ -5,6 +5,8 @@ import static com.propty.gateway.Gateway.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.propty.internaltoken.InternalIdentity;
+import com.propty.testsupport.InternalTokens;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -104,6 +106,15 @@ class LocalProfileGatewayTest {
     }
 
     @Test
+    void a_token_without_a_subject_is_401_not_a_failure_further_on() {
+        String anonymous = Tokens.hs256(Tokens.LOCAL_SECRET,
+                Tokens.claims(null, "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(anonymous)), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
     void a_malformed_token_or_another_scheme_is_401() {
         assertProblem(gateway.get("/api/notices/n1", "Authorization", "Bearer not-a-jwt"), 401, "UNAUTHENTICATED");
         assertProblem(gateway.get("/api/notices/n1", "Authorization", "Basic dTE6cGFzcw=="), 401,
@@ -131,9 +142,10 @@ class LocalProfileGatewayTest {
     // --- identity forwarding and routing -------------------------------------------------------------------
 
     @Test
-    void the_service_sees_the_verified_identity_and_not_the_headers_the_client_forged() {
+    void the_service_gets_an_internal_token_for_the_verified_identity_and_none_of_the_headers_the_client_forged() {
+        String userToken = Tokens.manager();
         HttpResponse<String> response = gateway.get("/api/notices/n1/recipients?status=FAILED&page=0",
-                "Authorization", bearer(Tokens.manager()),
+                "Authorization", bearer(userToken),
                 "X-User-Id", "admin", "x-user-roles", "PROPERTY_ADMIN", "X-User-Properties", "every-property",
                 "X-User-Extra", "smuggled");
 
@@ -141,16 +153,32 @@ class LocalProfileGatewayTest {
         StubService.Received received = single(NOTICE);
         assertThat(received.path()).isEqualTo("/api/notices/n1/recipients");
         assertThat(received.rawQuery()).isEqualTo("status=FAILED&page=0");
-        assertThat(received.header("X-User-Id")).isEqualTo("u1");
-        assertThat(received.header("X-User-Name")).isEqualTo("Ann%20Manager");
-        assertThat(received.header("X-User-Roles")).isEqualTo("PROPERTY_MANAGER");
-        assertThat(received.header("X-User-Properties")).isEqualTo("p1,p2");
-        assertThat(received.header("X-User-Extra")).isNull();
-        assertThat(received.header("Authorization")).as("the token stops at the gateway").isNull();
+        assertThat(received.headers().keySet()).noneMatch(name -> name.startsWith("x-user-"));
+        String forwarded = received.header("Authorization");
+        assertThat(forwarded).startsWith("Bearer ").isNotEqualTo(bearer(userToken));
+        assertThat(InternalTokens.verify(forwarded.substring("Bearer ".length()))).as("what the services accept")
+                .isEqualTo(new InternalIdentity("u1", "Ann Manager", List.of("PROPERTY_MANAGER"), List.of("p1", "p2")));
     }
 
     @Test
-    void a_name_in_any_script_arrives_percent_encoded_and_a_missing_name_falls_back_to_the_subject() {
+    void a_client_sent_internal_token_is_not_a_user_token_and_never_passed_through() {
+        String internal = InternalTokens.manager("u1", "p1");
+
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(internal)), 401, "UNAUTHENTICATED");
+        assertNothingForwarded();
+    }
+
+    @Test
+    void a_user_token_claiming_role_service_is_forwarded_without_it() {
+        String claimsService = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u5", "PROPERTY_MANAGER",
+                Duration.ofMinutes(5)).claim("roles", List.of("PROPERTY_MANAGER", "SERVICE")).build());
+
+        assertThat(gateway.get("/api/notices/n1", "Authorization", bearer(claimsService)).statusCode()).isEqualTo(200);
+        assertThat(forwardedIdentity(single(NOTICE)).roles()).containsExactly("PROPERTY_MANAGER");
+    }
+
+    @Test
+    void a_name_in_any_script_arrives_intact_and_a_missing_name_falls_back_to_the_subject() {
         String accented = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u3", "PROPERTY_MANAGER",
                 Duration.ofMinutes(5)).claim("name", "Zoé Côté 王芳").build());
         String nameless = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u4", "PROPERTY_MANAGER",
@@ -159,7 +187,7 @@ class LocalProfileGatewayTest {
         gateway.get("/api/notices/n1", "Authorization", bearer(accented));
         gateway.get("/api/notices/n2", "Authorization", bearer(nameless));
 
-        assertThat(NOTICE.received()).extracting(r -> r.header("X-User-Name")).containsExactly("Zo%C3%A9%20C%C3%B4t%C3%A9%20%E7%8E%8B%E8%8A%B3", "u4");
+        assertThat(NOTICE.received()).extracting(r -> forwardedIdentity(r).name()).containsExactly("Zoé Côté 王芳", "u4");
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -322,10 +350,8 @@ class LocalProfileGatewayTest {
 
         assertThat(routed.statusCode()).isEqualTo(200);
         StubService.Received received = single(NOTICE);
-        assertThat(received.header("X-User-Id")).isEqualTo("u7");
-        assertThat(received.header("X-User-Name")).isEqualTo("Ann");
-        assertThat(received.header("X-User-Roles")).isEqualTo("PROPERTY_MANAGER");
-        assertThat(received.header("X-User-Properties")).isEqualTo("demo-property");
+        assertThat(forwardedIdentity(received)).isEqualTo(new InternalIdentity("u7", "Ann", List.of("PROPERTY_MANAGER"),
+                List.of("demo-property")));
     }
 
     @Test
@@ -384,6 +410,13 @@ class LocalProfileGatewayTest {
 
     private static void assertNothingForwarded() {
         ALL.forEach(service -> assertThat(service.received()).as("requests forwarded to a service").isEmpty());
+    }
+
+    /** The identity in the internal token the gateway forwarded, checked as the services check it. */
+    static InternalIdentity forwardedIdentity(StubService.Received received) {
+        String authorization = received.header("Authorization");
+        assertThat(authorization).as("the forwarded internal token").startsWith("Bearer ");
+        return InternalTokens.verify(authorization.substring("Bearer ".length()));
     }
 
     private static StubService.Received single(StubService service) {

@@ -4,6 +4,7 @@ import static com.propty.gateway.Gateway.bearer;
 import static com.propty.gateway.LocalProfileGatewayTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propty.testsupport.InternalTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway without the local profile: RS256 tokens from an identity provider's JWK set, no dev token
  * endpoint, no local secret. history-service is down in this setup.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "propty.internal-token.secret=" + InternalTokens.LOCAL_SECRET)
 class ProductionProfileGatewayTest {
 
     static final IdentityProvider IDENTITY_PROVIDER = new IdentityProvider();
@@ -58,8 +60,10 @@ class ProductionProfileGatewayTest {
         HttpResponse<String> response = gateway.get("/api/notices/n1", "Authorization", bearer(rs256Manager()));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(NOTICE.received()).singleElement()
-                .satisfies(received -> assertThat(received.header("X-User-Id")).isEqualTo("u1"));
+        assertThat(NOTICE.received()).singleElement().satisfies(received -> {
+            assertThat(LocalProfileGatewayTest.forwardedIdentity(received).subject()).isEqualTo("u1");
+            assertThat(received.header("X-User-Id")).isNull();
+        });
     }
 
     @Test

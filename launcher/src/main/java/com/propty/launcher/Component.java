@@ -9,4 +9,10 @@ import java.util.Map;
  */
 record Component(String name, String jar, int port, String healthUrl, String heap, Map<String, String> env,
         boolean infrastructure) {
+
+    /** Without the environment: it holds INTERNAL_TOKEN_SECRET and other secrets. */
+    @Override
+    public String toString() {
+        return "Component[" + name + ", " + jar + ", port " + port + "]";
+    }
 }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,10 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         common.put("PUBLIC_BASE_URL", gatewayUrl());
         common.put("SENDGRID_HOST", "localhost:" + simulatorPort);
         common.put("TWILIO_API_BASE_URL", simulatorUrl());
+        // One internal token secret for the gateway and every service (README "Security"), never printed.
+        common.put("INTERNAL_TOKEN_SECRET", internalTokenSecret(System.getenv()));
+        // The services and the gateway listen on loopback only, unless told otherwise.
+        common.put("SERVER_ADDRESS", bindAddress(System.getenv()));
         common.putAll(extraEnv);
         return List.of(
                 new Component("kafka", "local-kafka/target/local-kafka-exec.jar", kafkaPort, null, "512m",
@@ -106,6 +112,29 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         return new Component(name, name + "/target/" + name + "-exec.jar", port,
                 "http://localhost:" + port + "/actuator/health", "384m",
                 merge(common, Map.of(portVariable, String.valueOf(port), "MONGODB_URI", mongo + "/" + name)), false);
+    }
+
+    /** {@code PROPTY_BIND_ADDRESS}, by default 127.0.0.1: the local platform is not reachable from the network. */
+    static String bindAddress(Map<String, String> env) {
+        String address = env.get("PROPTY_BIND_ADDRESS");
+        return address == null || address.isBlank() ? "127.0.0.1" : address.trim();
+    }
+
+    /**
+     * {@code INTERNAL_TOKEN_SECRET} when set, else a random one made once per launcher run: every process of a platform
+     * gets the same one, and no local platform runs on the public dev default of application-local.yml.
+     */
+    static String internalTokenSecret(Map<String, String> env) {
+        String secret = env.get("INTERNAL_TOKEN_SECRET");
+        return secret == null || secret.isBlank() ? RANDOM_INTERNAL_TOKEN_SECRET : secret;
+    }
+
+    private static final String RANDOM_INTERNAL_TOKEN_SECRET = randomSecret();
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {

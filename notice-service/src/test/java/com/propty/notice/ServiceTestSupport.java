@@ -2,6 +2,7 @@ package com.propty.notice;
 
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Topics;
+import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One Spring context for every integration test of the module (same configuration, so Spring caches
  * it): a real Kafka broker and a MongoDB-wire server from TestInfrastructure, HTTP on a random port
- * called with the gateway's X-User-* headers, and raw Kafka clients for the topics.
+ * called with the internal token the gateway would forward, and raw Kafka clients for the topics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"propty.notice.scheduler-interval-ms=300", "propty.notice.stream.notice-interval-ms=200",
@@ -56,20 +57,34 @@ public abstract class ServiceTestSupport {
     protected record Response(int status, JsonNode body, String raw, HttpResponse<String> http) {
     }
 
+    /** As manager user-1 of {@code properties} (comma-separated), or with no token at all when they are null. */
     protected Response call(String method, String path, Object body, String properties) {
         return call(method, path, "application/json", body, properties);
     }
 
+    /** The same with a body of another media type (a CSV file). */
     protected Response call(String method, String path, String mediaType, Object body, String properties) {
+        return callWithToken(method, path, body, properties == null ? null : InternalTokens.forCaller("user-1", "Manager One",
+                List.of("PROPERTY_MANAGER"), List.of(properties.split(","))), "Content-Type", mediaType);
+    }
+
+    /** As resend-service calls the internal API. */
+    protected Response callAsService(String path) {
+        return callWithToken("GET", path, null, InternalTokens.forService("resend-service"));
+    }
+
+    /** With this internal token (none when null) and these extra headers (name, value, …). */
+    protected Response callWithToken(String method, String path, Object body, String token, String... headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30));
-            if (properties != null) {
-                request.header("X-User-Id", "user-1").header("X-User-Name", "Manager One")
-                        .header("X-User-Roles", "PROPERTY_MANAGER").header("X-User-Properties", properties);
+            if (token != null) {
+                request.header("Authorization", InternalTokens.bearer(token));
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
             }
             String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.header("Content-Type", mediaType);
             request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(text));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

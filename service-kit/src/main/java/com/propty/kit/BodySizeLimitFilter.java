@@ -20,11 +20,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"https://propty.example/problems/payload-too-large\","
-                    + "\"title\":\"Payload too large\",\"status\":413,\"code\":\"PAYLOAD_TOO_LARGE\","
-                    + "\"detail\":\"The body is larger than " + maxBytes + " bytes.\"}");
+            FilterProblem.write(response, 413, "PAYLOAD_TOO_LARGE", "Payload too large",
+                    "The body is larger than " + maxBytes + " bytes.");
             return;
         }
         chain.doFilter(request, response);

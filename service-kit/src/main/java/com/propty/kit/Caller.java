@@ -1,33 +1,21 @@
 package com.propty.kit;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import com.propty.internaltoken.InternalIdentity;
 import java.util.Set;
 
 /**
- * The user on whose behalf a request runs, as verified by the gateway and forwarded in
- * {@code X-User-*} headers (the gateway strips any client-sent ones first).
+ * The user (or service) on whose behalf a request runs, as the internal token says: the gateway mints it after
+ * verifying the user's JWT, a service mints its own for its calls. Built by {@link InternalTokenFilter} from the
+ * verified claims only; never from request headers.
  */
 public record Caller(String id, String name, Set<String> roles, Set<String> properties) {
 
-    public static final String ID_HEADER = "X-User-Id";
-    public static final String NAME_HEADER = "X-User-Name";
-    public static final String ROLES_HEADER = "X-User-Roles";
-    public static final String PROPERTIES_HEADER = "X-User-Properties";
+    /** The request attribute that holds the verified caller. */
+    static final String ATTRIBUTE = Caller.class.getName();
 
-    /**
-     * {@code X-User-Name} as the gateway sends it: UTF-8, percent-encoded, so that a name in any script survives a
-     * Latin-1 header. A value that is not valid percent-encoding is taken as it is.
-     */
-    public static String decodeName(String header) {
-        if (header == null || header.indexOf('%') < 0) {
-            return header;
-        }
-        try {
-            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return header;
-        }
+    public static Caller of(InternalIdentity identity) {
+        return new Caller(identity.subject(), identity.name(), Set.copyOf(identity.roles()),
+                Set.copyOf(identity.properties()));
     }
 
     public boolean mayActOn(String propertyId) {

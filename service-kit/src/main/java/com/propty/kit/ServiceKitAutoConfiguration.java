@@ -1,13 +1,15 @@
 package com.propty.kit;
 
+import com.propty.internaltoken.InternalTokenSigner;
+import com.propty.internaltoken.InternalTokenVerifier;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -15,10 +17,13 @@ import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What every HTTP service shares: the caller from gateway headers, problem+json, body limits, rate limits. */
+/**
+ * What every HTTP service shares: the internal token checked on every request (the caller comes from it),
+ * service tokens for calls to other services, problem+json, body limits, per-user rate limits.
+ */
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @Import(ProblemAdvice.class)
-@EnableConfigurationProperties(RateLimitProperties.class)
+@EnableConfigurationProperties({InternalTokenProperties.class, RateLimitProperties.class})
 public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
 
     /** Per-user rate limits, counted in the service's own MongoDB so that they hold across its instances. */
@@ -40,5 +45,26 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new BodySizeLimitFilter(maxBytes));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Fails start-up without a secret of at least 32 bytes (only the local profile has a default). */
+    @Bean
+    InternalTokenVerifier internalTokenVerifier(InternalTokenProperties properties) {
+        return new InternalTokenVerifier(properties.secret(), properties.previousSecret());
+    }
+
+    @Bean
+    FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(InternalTokenVerifier verifier) {
+        FilterRegistrationBean<InternalTokenFilter> registration =
+                new FilterRegistrationBean<>(new InternalTokenFilter(verifier));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
+    ServiceTokens serviceTokens(InternalTokenProperties properties,
+            @Value("${spring.application.name}") String serviceName) {
+        return new ServiceTokens(new InternalTokenSigner(properties.secret(), serviceName, properties.lifetime()),
+                serviceName);
     }
 }

@@ -2,20 +2,27 @@ package com.propty.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propty.internaltoken.InternalIdentity;
+import com.propty.testsupport.InternalTokens;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CallerTest {
 
     @Test
-    void aPercentEncodedNameIsDecodedAsUtf8() {
-        assertThat(Caller.decodeName("Zo%C3%A9%20%C5%81ukasz%20%E7%8E%8B%E8%8A%B3")).isEqualTo("Zoé Łukasz 王芳");
+    void the_caller_is_the_identity_the_token_carries_a_name_in_any_script_included() {
+        Caller caller = Caller.of(InternalTokens.verify(InternalTokens.forCaller("u1", "Zoé Łukasz 王芳",
+                List.of("PROPERTY_MANAGER"), List.of("p1", "p2"))));
+
+        assertThat(caller).isEqualTo(new Caller("u1", "Zoé Łukasz 王芳", java.util.Set.of("PROPERTY_MANAGER"),
+                java.util.Set.of("p1", "p2")));
+        assertThat(caller.mayActOn("p2")).isTrue();
+        assertThat(caller.mayActOn("p3")).isFalse();
+        assertThat(caller.mayActOn(null)).isFalse();
     }
 
     @Test
-    void aPlainOrMalformedNameIsTakenAsItIs() {
-        assertThat(Caller.decodeName("Marie Manager")).isEqualTo("Marie Manager");
-        assertThat(Caller.decodeName("Ann+Bob")).isEqualTo("Ann+Bob");
-        assertThat(Caller.decodeName("100% sure")).isEqualTo("100% sure");
-        assertThat(Caller.decodeName(null)).isNull();
+    void without_a_name_the_subject_names_the_caller() {
+        assertThat(Caller.of(new InternalIdentity("u1", " ", List.of(), null)).name()).isEqualTo("u1");
     }
 }

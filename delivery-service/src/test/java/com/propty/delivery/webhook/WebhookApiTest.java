@@ -10,7 +10,9 @@ import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.Topics;
 import com.propty.simulator.SimulatorSettings;
+import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
+import com.propty.testsupport.ZeroTrust;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,6 +105,17 @@ class WebhookApiTest {
     @AfterAll
     static void stop() {
         consumer.wakeup();
+    }
+
+    @Test
+    void calledDirectlyOnlyAValidInternalTokenGetsPastTheWebhooksAndProbes() throws Exception {
+        // delivery-service has no API of its own: with a valid token a request reaches MVC (404), without one it is 401
+        ZeroTrust.assertOnlyAValidTokenGetsIn(URI.create("http://localhost:" + port + "/api/notices/n1"),
+                InternalTokens.manager("u1", "p1"), 404);
+        HttpResponse<String> probe = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        // the webhooks below are called without any token: the providers' signatures authenticate them
     }
 
     @Test

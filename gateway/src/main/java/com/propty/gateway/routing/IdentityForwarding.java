@@ -1,5 +1,7 @@
 package com.propty.gateway.routing;
 
+import com.propty.internaltoken.InternalIdentity;
+import com.propty.internaltoken.InternalTokenSigner;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -12,12 +14,20 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The services trust {@code X-User-*} headers blindly, so on every route the client's own are removed first,
- * then the verified identity is added. The bearer token itself stops here: services never verify tokens, and
- * not forwarding it keeps it out of their logs. Webhook requests keep their headers (providers sign them).
+ * The services trust nothing but an internal token (README "Security"). On a request with a verified user JWT the
+ * gateway replaces the user's {@code Authorization} header with {@code Bearer <internal token>} minted for the
+ * verified identity, so the user's token never reaches a service and no client-sent token gets through. Client-sent
+ * {@code X-User-*} headers are removed on every route. Webhook requests keep their {@code Authorization} header
+ * (providers may send their own; the services check the providers' signatures, not that header).
  */
 @Component
 public class IdentityForwarding implements GlobalFilter, Ordered {
+
+    private final InternalTokenSigner internalTokens;
+
+    public IdentityForwarding(InternalTokenSigner internalTokens) {
+        this.internalTokens = internalTokens;
+    }
 
     @Override
     public int getOrder() {
@@ -36,12 +46,9 @@ public class IdentityForwarding implements GlobalFilter, Ordered {
                         .build()));
     }
 
-    private static void rewrite(HttpHeaders headers, Optional<VerifiedIdentity> identity) {
+    private void rewrite(HttpHeaders headers, Optional<InternalIdentity> identity) {
         List<String> forged = headers.headerNames().stream().filter(VerifiedIdentity::isIdentityHeader).toList();
         forged.forEach(headers::remove);
-        identity.ifPresent(verified -> {
-            headers.remove(HttpHeaders.AUTHORIZATION);
-            verified.headers().forEach(headers::set);
-        });
+        identity.ifPresent(verified -> headers.setBearerAuth(internalTokens.sign(verified)));
     }
 }

@@ -4,7 +4,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -26,10 +25,7 @@ public class JwkSetTokenVerification {
         }
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
-        String issuer = properties.issuer();
-        if (issuer != null && !issuer.isBlank()) {
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
-        }
+        decoder.setJwtValidator(UserTokenValidators.of(properties.issuer()));
         return decoder;
     }
 }

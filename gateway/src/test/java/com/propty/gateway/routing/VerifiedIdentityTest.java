@@ -2,9 +2,8 @@ package com.propty.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import com.propty.internaltoken.InternalIdentity;
+import com.propty.testsupport.InternalTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -12,28 +11,26 @@ import org.junit.jupiter.api.Test;
 class VerifiedIdentityTest {
 
     @Test
-    void claims_become_the_four_identity_headers() {
-        VerifiedIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1", "name", "Ann",
+    void claims_become_the_identity_the_internal_token_carries() {
+        InternalIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1", "name", "Zoé Łukasz 李",
                 "roles", List.of("PROPERTY_MANAGER", "PROPERTY_ADMIN"), "properties", List.of("p1", "p2")));
 
-        assertThat(identity.headers()).containsExactly(
-                Map.entry("X-User-Id", "u1"),
-                Map.entry("X-User-Name", "Ann"),
-                Map.entry("X-User-Roles", "PROPERTY_MANAGER,PROPERTY_ADMIN"),
-                Map.entry("X-User-Properties", "p1,p2"));
+        assertThat(identity).isEqualTo(new InternalIdentity("u1", "Zoé Łukasz 李",
+                List.of("PROPERTY_MANAGER", "PROPERTY_ADMIN"), List.of("p1", "p2")));
     }
 
     @Test
     void without_a_name_the_subject_names_the_user_and_missing_lists_are_empty() {
-        VerifiedIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1", "name", "  "));
+        InternalIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1", "name", "  "));
 
-        assertThat(identity.headers()).containsEntry("X-User-Name", "u1").containsEntry("X-User-Roles", "")
-                .containsEntry("X-User-Properties", "");
+        assertThat(identity.name()).isEqualTo("u1");
+        assertThat(identity.roles()).isEmpty();
+        assertThat(identity.properties()).isEmpty();
     }
 
     @Test
     void a_space_or_comma_separated_string_claim_is_read_as_a_list() {
-        VerifiedIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1",
+        InternalIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1",
                 "roles", "PROPERTY_MANAGER PROPERTY_ADMIN", "properties", "p1,p2"));
 
         assertThat(identity.roles()).containsExactly("PROPERTY_MANAGER", "PROPERTY_ADMIN");
@@ -41,26 +38,21 @@ class VerifiedIdentityTest {
     }
 
     @Test
-    void a_value_containing_a_comma_is_dropped_rather_than_split_into_two_properties() {
-        VerifiedIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1",
-                "properties", List.of("p1", "p2,p3")));
+    void a_user_never_gets_role_service_whatever_the_token_claims() {
+        InternalIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1",
+                "roles", List.of("SERVICE", "PROPERTY_ADMIN")));
 
-        assertThat(identity.properties()).containsExactly("p1");
+        assertThat(identity.roles()).containsExactly("PROPERTY_ADMIN");
     }
 
     @Test
-    void the_name_travels_percent_encoded_so_no_script_is_lost_and_no_line_break_is_smuggled() {
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", "u1\r\nX-User-Roles: PROPERTY_ADMIN");
-        claims.put("name", "Zoé Łukasz 李\r\nX-User-Roles: PROPERTY_ADMIN");
+    void the_identity_survives_the_round_trip_through_an_internal_token() {
+        InternalIdentity identity = VerifiedIdentity.fromClaims(Map.of("sub", "u1", "name", "Ann\r\nX-User-Roles: x",
+                "roles", List.of("PROPERTY_MANAGER"), "properties", List.of("p1", "p2,p3")));
 
-        Map<String, String> headers = VerifiedIdentity.fromClaims(claims).headers();
-        assertThat(headers.get("X-User-Name")).isEqualTo(
-                "Zo%C3%A9%20%C5%81ukasz%20%E6%9D%8E%20%20X-User-Roles%3A%20PROPERTY_ADMIN");
-        assertThat(URLDecoder.decode(headers.get("X-User-Name"), StandardCharsets.UTF_8))
-                .isEqualTo("Zoé Łukasz 李  X-User-Roles: PROPERTY_ADMIN");
-        assertThat(headers.get("X-User-Id")).as("ids stay plain, without line breaks")
-                .isEqualTo("u1  X-User-Roles: PROPERTY_ADMIN");
+        String token = InternalTokens.forCaller(identity.subject(), identity.name(), identity.roles(),
+                identity.properties());
+        assertThat(InternalTokens.verify(token)).isEqualTo(identity);
     }
 
     @Test

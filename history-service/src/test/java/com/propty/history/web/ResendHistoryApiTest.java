@@ -15,7 +15,9 @@ import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
+import com.propty.testsupport.ZeroTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -85,6 +87,12 @@ class ResendHistoryApiTest {
     @AfterAll
     static void disconnect() {
         producer.close();
+    }
+
+    @Test
+    void calledDirectlyOnlyAValidInternalTokenGetsIn() {
+        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + UUID.randomUUID() + "/resends"),
+                InternalTokens.manager("manager-1", PROPERTY), 200);
     }
 
     @Test
@@ -221,8 +229,7 @@ class ResendHistoryApiTest {
     }
 
     HttpResponse<String> get(String path, String properties) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("X-User-Id", "manager-1")
-                .header("X-User-Name", "Marie").header("X-User-Roles", "PROPERTY_MANAGER")
-                .header("X-User-Properties", properties).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", InternalTokens.bearer(
+                InternalTokens.manager("manager-1", properties.split(",")))).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,6 +3,7 @@ package com.propty.notice.containers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.propty.testsupport.InternalTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,8 +83,8 @@ class RealImagesTest {
 
     private JsonNode call(String method, String path, String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("X-User-Id", "u1")
-                .header("X-User-Roles", "PROPERTY_MANAGER").header("X-User-Properties", "p1")
+                .header("Content-Type", "application/json")
+                .header("Authorization", InternalTokens.bearer(InternalTokens.manager("u1", "p1")))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -17,6 +17,7 @@ import com.propty.events.ResendScope;
 import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
+import com.propty.testsupport.InternalTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,7 +195,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(chloeNow.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
 
         // What resend-service reads.
-        Response states = call("GET", "/internal/notices/" + noticeId + "/delivery-states", null, null);
+        Response states = callAsService("/internal/notices/" + noticeId + "/delivery-states");
         assertThat(states.status()).isEqualTo(200);
         JsonNode body = states.body();
         assertThat(body.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
@@ -209,7 +210,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         JsonNode chloeStates = body.get("recipients").get(2);
         assertThat(chloeStates.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
         assertThat(chloeStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("OPTED_OUT");
-        assertThat(call("GET", "/internal/notices/nope/delivery-states", null, null).status()).isEqualTo(404);
+        assertThat(callAsService("/internal/notices/nope/delivery-states").status()).isEqualTo(404);
     }
 
     private static void assertStats(JsonNode stats, long recipients, long received, long failedRecipients,
@@ -296,7 +297,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices/" + noticeId
                         + "/stream"))
-                .header("X-User-Id", "user-1").header("X-User-Properties", property)
+                .header("Authorization", InternalTokens.bearer(InternalTokens.manager("user-1", property)))
                 .header("Accept", "text/event-stream").build();
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
                 .send(request, HttpResponse.BodyHandlers.ofLines());

@@ -1,6 +1,7 @@
 package com.propty.resend.notice;
 
 import com.propty.kit.ApiProblem;
+import com.propty.kit.ServiceTokens;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
@@ -24,7 +25,8 @@ import org.springframework.web.client.RestClient;
  * The client of notice-service's internal delivery-states API, the one source of truth for notice
  * status, recipients and current contacts. Time limiter inside circuit breaker inside retry: a slow
  * answer counts as a failure, a broken notice-service is not hammered, and callers get a 503 problem
- * ({@code NOTICE_SERVICE_UNAVAILABLE}) rather than a 500 or a hang.
+ * ({@code NOTICE_SERVICE_UNAVAILABLE}) rather than a 500 or a hang. Every call carries a fresh service token
+ * (subject {@code service:resend-service}, role SERVICE): the internal API answers nothing without one.
  */
 @Component
 public class NoticeService implements DisposableBean {
@@ -37,11 +39,12 @@ public class NoticeService implements DisposableBean {
     private final TimeLimiter timeLimiter;
     private final ExecutorService calls;
 
-    public NoticeService(NoticeServiceProperties properties, RestClient.Builder builder) {
+    public NoticeService(NoticeServiceProperties properties, RestClient.Builder builder, ServiceTokens serviceTokens) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(properties.timeout());
-        this.client = builder.baseUrl(properties.url()).requestFactory(factory).build();
+        this.client = builder.baseUrl(properties.url()).requestFactory(factory).requestInterceptor(serviceTokens)
+                .build();
         this.retry = Retry.of("notice-service", RetryConfig.custom()
                 .maxAttempts(properties.retry().maxAttempts())
                 .waitDuration(properties.retry().waitDuration())

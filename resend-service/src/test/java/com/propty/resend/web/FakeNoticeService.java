@@ -1,5 +1,9 @@
 package com.propty.resend.web;
 
+import com.propty.internaltoken.InternalIdentity;
+import com.propty.internaltoken.InternalTokenVerifier;
+import com.propty.internaltoken.InvalidInternalToken;
+import com.propty.testsupport.InternalTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,13 +20,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * notice-service's internal delivery-states API as resend-service sees it: a JDK HttpServer on a free
- * port serving what the test put in, which can be made to fail (500) or go away (stopped).
+ * port serving what the test put in, which can be made to fail (500) or go away (stopped). Like the real one, it
+ * answers 401 to a request without a valid internal token and 403 to a token without role SERVICE.
  */
 final class FakeNoticeService {
+
+    private static final InternalTokenVerifier VERIFIER = new InternalTokenVerifier(InternalTokens.LOCAL_SECRET, null);
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, Object>> notices = new ConcurrentHashMap<>();
     private volatile boolean failing;
+    private volatile InternalIdentity lastCaller;
     private HttpServer server;
     private int port;
 
@@ -51,6 +59,11 @@ final class FakeNoticeService {
         this.failing = failing;
     }
 
+    /** The identity of the last request's valid internal token. */
+    InternalIdentity lastCaller() {
+        return lastCaller;
+    }
+
     void put(NoticeBuilder notice) {
         notices.put(notice.id, notice.toJson());
     }
@@ -60,7 +73,11 @@ final class FakeNoticeService {
         Map<String, Object> notice = parts.length == 5 && parts[4].equals("delivery-states") ? notices.get(parts[3]) : null;
         int status;
         byte[] body;
-        if (failing) {
+        InternalIdentity caller = caller(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (caller == null || !caller.hasRole("SERVICE")) {
+            status = caller == null ? 401 : 403;
+            body = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        } else if (failing) {
             status = 500;
             body = "{\"status\":500}".getBytes(StandardCharsets.UTF_8);
         } else if (notice == null) {
@@ -70,10 +87,22 @@ final class FakeNoticeService {
             status = 200;
             body = json.writeValueAsBytes(notice);
         }
+        lastCaller = caller;
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    private static InternalIdentity caller(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            return VERIFIER.verify(authorization.substring("Bearer ".length()));
+        } catch (InvalidInternalToken e) {
+            return null;
+        }
     }
 
     static NoticeBuilder notice(String id, String propertyId, String status) {

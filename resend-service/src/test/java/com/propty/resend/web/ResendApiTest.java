@@ -14,7 +14,9 @@ import com.propty.events.Topics;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.policy.ChannelKey;
 import com.propty.resend.policy.Claim;
+import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
+import com.propty.testsupport.ZeroTrust;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -127,6 +129,27 @@ class ResendApiTest {
     static void stop() {
         reading = false;
         NOTICES.stop();
+    }
+
+    // ---------------------------------------------------------------- zero trust
+
+    @Test
+    void calledDirectlyOnlyAValidInternalTokenGetsIn() {
+        String noticeId = newNotice(failedNotice(1));
+
+        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + noticeId + "/resend-options"),
+                token("manager-1", PROPERTY), 200);
+    }
+
+    @Test
+    void notice_service_is_called_with_resend_services_own_service_token() {
+        String noticeId = newNotice(failedNotice(1));
+
+        assertThat(get("/api/notices/" + noticeId + "/resend-options", PROPERTY).statusCode()).isEqualTo(200);
+        assertThat(NOTICES.lastCaller()).as("the fake notice-service refuses any other").satisfies(caller -> {
+            assertThat(caller.subject()).isEqualTo("service:resend-service");
+            assertThat(caller.roles()).containsExactly("SERVICE");
+        });
     }
 
     // ---------------------------------------------------------------- options and what a resend publishes
@@ -702,8 +725,7 @@ class ResendApiTest {
 
     HttpResponse<String> send(String method, String path, String body, String key, String properties, String user) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("X-User-Id", user).header("X-User-Name", "Marie Manager")
-                .header("X-User-Roles", "PROPERTY_MANAGER").header("X-User-Properties", properties + ",prop-9")
+                .header("Authorization", InternalTokens.bearer(token(user, properties)))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -713,6 +735,12 @@ class ResendApiTest {
             request.header("Idempotency-Key", key);
         }
         return http(request.build());
+    }
+
+    /** What the gateway forwards for this manager of {@code properties} (comma-separated) and prop-9. */
+    static String token(String user, String properties) {
+        return InternalTokens.forCaller(user, "Marie Manager", List.of("PROPERTY_MANAGER"),
+                List.of((properties + ",prop-9").split(",")));
     }
 
     HttpResponse<String> http(HttpRequest request) {

@@ -1,0 +1,49 @@
+package com.propty.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PlatformSettingsTest {
+
+    static final List<String> HTTP_PROCESSES = List.of("notice-service", "resend-service", "delivery-service",
+            "history-service", "gateway");
+
+    final List<Component> components = PlatformSettings.randomPorts(Path.of("."), Path.of("data"), Map.of())
+            .components();
+
+    @Test
+    void the_gateway_and_every_service_get_one_internal_token_secret_and_nothing_else_gets_it() {
+        Map<String, String> secrets = components.stream().filter(c -> c.env().containsKey("INTERNAL_TOKEN_SECRET"))
+                .collect(Collectors.toMap(Component::name, c -> c.env().get("INTERNAL_TOKEN_SECRET")));
+
+        assertThat(secrets.keySet()).containsExactlyInAnyOrderElementsOf(HTTP_PROCESSES);
+        assertThat(secrets.values()).hasSize(5).allSatisfy(secret -> {
+            assertThat(secret).isEqualTo(secrets.get("gateway"));
+            assertThat(secret.getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(32);
+        });
+        assertThat(components.toString()).doesNotContain(secrets.get("gateway"));
+    }
+
+    @Test
+    void the_gateway_and_every_service_bind_the_configured_address() {
+        assertThat(components).filteredOn(c -> HTTP_PROCESSES.contains(c.name()))
+                .allSatisfy(c -> assertThat(c.env().get("SERVER_ADDRESS"))
+                        .isEqualTo(PlatformSettings.bindAddress(System.getenv())));
+    }
+
+    @Test
+    void loopback_unless_told_otherwise_and_an_explicit_secret_wins_over_a_random_one() {
+        assertThat(PlatformSettings.bindAddress(Map.of())).isEqualTo("127.0.0.1");
+        assertThat(PlatformSettings.bindAddress(Map.of("PROPTY_BIND_ADDRESS", "0.0.0.0"))).isEqualTo("0.0.0.0");
+        String secret = "an-operator-chosen-internal-token-secret-0123";
+        assertThat(PlatformSettings.internalTokenSecret(Map.of("INTERNAL_TOKEN_SECRET", secret))).isEqualTo(secret);
+        assertThat(PlatformSettings.internalTokenSecret(Map.of())).isNotBlank()
+                .isNotEqualTo("local-dev-internal-token-secret-change-me-0123456789");
+    }
+}
