@@ -7,6 +7,7 @@ import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
 import com.propty.events.ResendType;
 import com.propty.events.Target;
+import com.propty.history.notice.NoticeOwners;
 import com.propty.kit.Caller;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,9 +44,11 @@ public class ResendHistory {
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
+    private final NoticeOwners owners;
 
-    public ResendHistory(MongoTemplate mongo) {
+    public ResendHistory(MongoTemplate mongo, NoticeOwners owners) {
         this.mongo = mongo;
+        this.owners = owners;
         // Real MongoDB needs these; the embedded store ignores non-unique indexes.
         mongo.indexOps(RESENDS).createIndex(new Index().on("noticeId", Sort.Direction.ASC));
         mongo.indexOps(TARGETS).createIndex(new Index().on("resendId", Sort.Direction.ASC));
@@ -117,11 +120,15 @@ public class ResendHistory {
         }
     }
 
-    /** Newest first; 404 when the notice's resends belong to a property the caller may not see. */
+    /**
+     * Newest first; 404 when the notice does not exist or belongs to a property the caller may not see — told by its
+     * resends, or, when it has none yet, by notice-service.
+     */
     public List<ResendRow> of(Caller caller, String noticeId) {
         List<Document> resends = mongo.find(Query.query(Criteria.where("noticeId").is(noticeId))
                 .with(Sort.by(Sort.Order.desc("requestedAt"), Sort.Order.desc("_id"))), Document.class, RESENDS);
         if (resends.isEmpty()) {
+            caller.requireProperty(owners.propertyOf(noticeId).orElse(null), "Notice");
             return List.of();
         }
         resends.forEach(r -> caller.requireProperty(r.getString("propertyId"), "Notice"));

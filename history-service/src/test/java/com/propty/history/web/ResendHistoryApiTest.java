@@ -58,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ResendHistoryApiTest {
 
     static final String PROPERTY = "prop-1";
+    static final FakeNoticeOwners NOTICES = new FakeNoticeOwners();
     static KafkaProducer<String, String> producer;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -73,6 +74,7 @@ class ResendHistoryApiTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
+        registry.add("history.notice-service.url", NOTICES::url);
     }
 
     @BeforeAll
@@ -86,18 +88,19 @@ class ResendHistoryApiTest {
 
     @AfterAll
     static void disconnect() {
+        NOTICES.stop();
         producer.close();
     }
 
     @Test
     void calledDirectlyOnlyAValidInternalTokenGetsIn() {
-        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + UUID.randomUUID() + "/resends"),
+        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends"),
                 InternalTokens.manager("manager-1", PROPERTY), 200);
     }
 
     @Test
     void theHistoryListsResendsNewestFirstWithOutcomesCorrectUnderDuplicatesAndReordering() throws Exception {
-        String noticeId = UUID.randomUUID().toString();
+        String noticeId = NOTICES.notice(id(), PROPERTY);
         String first = "resend-a-" + UUID.randomUUID();
         String second = "resend-b-" + UUID.randomUUID();
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -190,9 +193,15 @@ class ResendHistoryApiTest {
         assertThat(elsewhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(elsewhere.body()).get("code").asString()).isEqualTo("NOT_FOUND");
 
-        HttpResponse<String> none = get("/api/notices/" + UUID.randomUUID() + "/resends", PROPERTY);
-        assertThat(none.statusCode()).isEqualTo(200);
+        HttpResponse<String> none = get("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends", PROPERTY);
+        assertThat(none.statusCode()).as("a notice of the caller's without resends").isEqualTo(200);
         assertThat(none.body()).isEqualTo("[]");
+        // CONTRACT §3: 404 for a notice that does not exist, or is another property's, resends or not
+        HttpResponse<String> missing = get("/api/notices/" + id() + "/resends", PROPERTY);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(json.readTree(missing.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+        assertThat(get("/api/notices/" + NOTICES.notice(id(), "prop-other") + "/resends", PROPERTY).statusCode())
+                .isEqualTo(404);
 
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/notices/" + noticeId + "/resends"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -231,5 +240,9 @@ class ResendHistoryApiTest {
     HttpResponse<String> get(String path, String properties) throws Exception {
         return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", InternalTokens.bearer(
                 InternalTokens.manager("manager-1", properties.split(",")))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String id() {
+        return UUID.randomUUID().toString();
     }
 }
