@@ -71,8 +71,6 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         String mongo = "mongodb://localhost:" + mongoPort;
         Map<String, String> common = new LinkedHashMap<>();
         common.put("SPRING_PROFILES_ACTIVE", "local");
-        // The MongoDB-wire server does not answer the "hello" command Boot's Mongo health check sends.
-        common.put("MANAGEMENT_HEALTH_MONGODB_ENABLED", "false");
         common.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         common.put("NOTICE_SERVICE_URL", "http://localhost:" + noticePort);
         common.put("RESEND_SERVICE_URL", "http://localhost:" + resendPort);
@@ -110,7 +108,7 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
     private static Component service(String name, int port, String mongo, Map<String, String> common) {
         String portVariable = name.toUpperCase().replace('-', '_') + "_PORT";
         return new Component(name, name + "/target/" + name + "-exec.jar", port,
-                "http://localhost:" + port + "/actuator/health", "384m",
+                "http://localhost:" + port + "/actuator/health/readiness", "384m",
                 merge(common, Map.of(portVariable, String.valueOf(port), "MONGODB_URI", mongo + "/" + name)), false);
     }
 

@@ -72,15 +72,26 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        return locked(isRead(command, query), command,
-                () -> copy(backend.handleCommand(channel, database, command, query)));
+        String served = served(command);
+        return locked(isRead(served, query), served, () -> copy(backend.handleCommand(channel, database, served, query)));
     }
 
     @Override
     public Document handleMessage(MongoMessage message) {
         Document document = message.getDocument();
         String command = document.isEmpty() ? "" : document.keySet().iterator().next();
+        if (!served(command).equals(command)) {
+            return handleCommand(message.getChannel(), message.getDatabaseName(), command, document);
+        }
         return locked(isRead(command, document), command, () -> copy(backend.handleMessage(message)));
+    }
+
+    /**
+     * {@code hello} (what drivers and Boot's MongoDB health check send since MongoDB 4.4) is answered as the older
+     * {@code isMaster}, which the server knows: same members, so the health check works on the embedded store too.
+     */
+    static String served(String command) {
+        return command.equalsIgnoreCase("hello") ? "isMaster" : command;
     }
 
     @Override

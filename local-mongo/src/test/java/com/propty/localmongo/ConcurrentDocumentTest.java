@@ -47,6 +47,17 @@ class ConcurrentDocumentTest {
     }
 
     @Test
+    void helloIsAnsweredLikeIsMasterSoHealthChecksWork() {
+        try (MongoWireServer server = MongoWireServer.inMemory();
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
+            assertThat(client.listDatabaseNames().into(new ArrayList<>())).isNotNull();
+        }
+    }
+
+    @Test
     void readCommandsShareTheLockAndEverythingElseIsExclusive() {
         assertThat(ConsistentBackend.isRead("find", new de.bwaldvogel.mongo.bson.Document())).isTrue();
         assertThat(ConsistentBackend.isRead("getMore", new de.bwaldvogel.mongo.bson.Document())).isTrue();
