@@ -5,11 +5,14 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How every servlet service reads what clients send (README "Input limits"): Tomcat's own refusals as problem+json,
@@ -18,9 +21,34 @@ import org.springframework.core.Ordered;
 @AutoConfiguration
 public class HttpInputAutoConfiguration {
 
+    /**
+     * Only the JSON converter that reads request bodies is strict: Kafka consumers and provider webhooks keep Boot's
+     * lenient mapper (events ignore unknown members; providers' payloads are theirs to shape). Applied last, so it
+     * replaces the converter Boot registers with its mapper.
+     */
     @Bean
-    JsonMapperBuilderCustomizer strictClientInput() {
-        return StrictInputJackson::apply;
+    StrictJsonConverter strictClientInput(JsonMapper jsonMapper) {
+        return new StrictJsonConverter(
+                new JacksonJsonHttpMessageConverter(StrictInputJackson.apply(jsonMapper.rebuild()).build()));
+    }
+
+    static final class StrictJsonConverter implements ServerHttpMessageConvertersCustomizer, Ordered {
+
+        private final JacksonJsonHttpMessageConverter converter;
+
+        StrictJsonConverter(JacksonJsonHttpMessageConverter converter) {
+            this.converter = converter;
+        }
+
+        @Override
+        public void customize(HttpMessageConverters.ServerBuilder builder) {
+            builder.withJsonConverter(converter);
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Bean
