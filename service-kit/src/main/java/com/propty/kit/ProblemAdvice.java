@@ -2,6 +2,7 @@ package com.propty.kit;
 
 import java.net.URI;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -12,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
@@ -62,13 +64,31 @@ public class ProblemAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-        return problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
-                "The body is not valid JSON of the expected shape.", List.of());
+        return BodyErrors.fieldError(e)
+                .map(field -> problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                        "The request is not valid.", List.of(field)))
+                .orElseGet(() -> problem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
+                        "The body is not valid JSON of the expected shape.", List.of()));
+    }
+
+    /** A query string Tomcat cannot decode (a broken percent-encoding such as {@code %ff}, too many parameters). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> unreadableQuery(InvalidParameterException e) {
+        return problem(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request",
+                "The query string could not be read: use UTF-8 and valid percent-encoding.", List.of());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingRequestHeaderException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            // Names the parameter, never echoes the value (it may be anything a client typed).
+            Class<?> type = mismatch.getRequiredType();
+            String expected = type != null && (type.isPrimitive() || Number.class.isAssignableFrom(type))
+                    ? "must be a whole number" : "has the wrong type";
+            return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
+                    "The request is not valid.", List.of(new ApiProblem.FieldError(mismatch.getName(), expected)));
+        }
         return problem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed", e.getMessage(), List.of());
     }
 
@@ -91,6 +111,11 @@ public class ProblemAdvice {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+            // Any other refusal Spring MVC classifies itself (406, 400 binding errors…): its status, our shape.
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(status, status.name(), status.getReasonPhrase(), status.getReasonPhrase() + ".", List.of());
+        }
         log.error("Unexpected failure", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
                 "Something went wrong on our side.", List.of());

@@ -68,13 +68,18 @@ public record Problem(HttpStatus status, String code, String title, String detai
         return body;
     }
 
+    /** The body as JSON bytes, for writers below Spring (the Netty request guard). */
+    public byte[] json() {
+        return JSON.writeValueAsBytes(body());
+    }
+
     /** Writes this problem as the whole response; used where no message writers run (filters, handlers). */
     public Mono<Void> writeTo(ServerWebExchange exchange) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         HttpHeaders headers = response.getHeaders();
         headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] bytes = JSON.writeValueAsBytes(body());
+        byte[] bytes = json();
         headers.setContentLength(bytes.length);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));

@@ -2,6 +2,7 @@ package com.propty.notice.notice;
 
 import com.propty.events.Channel;
 import com.propty.kit.ApiProblem.FieldError;
+import com.propty.kit.TextRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -33,15 +34,21 @@ public final class NoticeDraftRules {
             errors.add(new FieldError("title", "must not be blank"));
         } else if (title.length() > MAX_TITLE) {
             errors.add(new FieldError("title", "must be at most " + MAX_TITLE + " characters"));
+        } else if (TextRules.hasControlCharacter(title)) {
+            errors.add(new FieldError("title", "must not contain control characters or line breaks"));
         }
         if (body == null || body.isBlank()) {
             errors.add(new FieldError("body", "must not be blank"));
         } else if (body.length() > MAX_BODY) {
             errors.add(new FieldError("body", "must be at most " + MAX_BODY + " characters"));
+        } else if (TextRules.hasControlCharacterInMultiline(body)) {
+            errors.add(new FieldError("body", "must not contain control characters other than tabs and line breaks"));
         }
         String sms = smsText == null || smsText.isBlank() ? null : smsText;
         if (sms != null && sms.length() > MAX_SMS) {
             errors.add(new FieldError("smsText", "must be at most " + MAX_SMS + " characters"));
+        } else if (TextRules.hasControlCharacterInMultiline(sms)) {
+            errors.add(new FieldError("smsText", "must not contain control characters other than tabs and line breaks"));
         }
         Set<Channel> parsed = EnumSet.noneOf(Channel.class);
         if (channels == null || channels.isEmpty()) {

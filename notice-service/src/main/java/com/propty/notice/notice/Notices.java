@@ -229,6 +229,7 @@ public class Notices {
         return draft;
     }
 
+    @com.propty.kit.ClientInput
     public record ScheduleInput(Instant sendAt) {
     }
 

@@ -1,6 +1,7 @@
 package com.propty.notice.resident;
 
 import com.propty.kit.ApiProblem.FieldError;
+import com.propty.kit.TextRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,6 +16,8 @@ public final class ResidentRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
 
+    private static final String CONTROL = "must not contain control characters";
+
     private ResidentRules() {
     }
 
@@ -24,6 +27,8 @@ public final class ResidentRules {
             errors.add(new FieldError("name", "must not be blank"));
         } else if (name.length() > MAX_NAME) {
             errors.add(new FieldError("name", "must be at most " + MAX_NAME + " characters"));
+        } else if (TextRules.hasControlCharacter(name)) {
+            errors.add(new FieldError("name", CONTROL));
         }
         if (email != null && !isEmail(email)) {
             errors.add(new FieldError("email", "must be a valid email address"));
@@ -33,12 +38,14 @@ public final class ResidentRules {
         }
         if (unit != null && unit.length() > MAX_UNIT) {
             errors.add(new FieldError("unit", "must be at most " + MAX_UNIT + " characters"));
+        } else if (TextRules.hasControlCharacter(unit)) {
+            errors.add(new FieldError("unit", CONTROL));
         }
         return errors;
     }
 
     public static boolean isEmail(String email) {
-        return email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches();
+        return email.length() <= MAX_EMAIL && !TextRules.hasControlCharacter(email) && EMAIL.matcher(email).matches();
     }
 
     public static boolean isE164(String phone) {

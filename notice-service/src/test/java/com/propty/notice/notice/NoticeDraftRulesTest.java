@@ -36,4 +36,14 @@ class NoticeDraftRulesTest {
                 NoticeStatus.DRAFT, null, null, null, null, null, false, null, null);
         assertThat(notice.effectiveSmsText()).hasSize(160);
     }
+
+    @Test
+    void controlCharactersAreRefusedButLineBreaksMayBreakTheBody() {
+        assertThat(NoticeDraftRules.check("Title\r\nBcc", "Body\u0000", "sms\u0007", List.of("EMAIL"), null)
+                .errors()).extracting(FieldError::field).containsExactly("title", "body", "smsText");
+        NoticeDraftRules.Checked multiline = NoticeDraftRules.check("{\"$ne\": \"\"}", "Line 1\r\nLine 2\tend",
+                "$where: 1", List.of("EMAIL"), null);
+        assertThat(multiline.errors()).isEmpty();
+        assertThat(multiline.draft().title()).isEqualTo("{\"$ne\": \"\"}");
+    }
 }

@@ -2,6 +2,7 @@ package com.propty.notice.resident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propty.kit.ApiProblem.FieldError;
 import org.junit.jupiter.api.Test;
 
 class ResidentRulesTest {
@@ -28,5 +29,14 @@ class ResidentRulesTest {
     void everyViolationIsReported() {
         assertThat(ResidentRules.check(null, "x", "y", "u".repeat(51))).hasSize(4);
         assertThat(ResidentRules.check("Zoé", null, null, null)).isEmpty();
+    }
+
+    @Test
+    void controlCharactersAndHeaderInjectionAreRefused() {
+        assertThat(ResidentRules.isEmail("zoe@example.com\r\nBcc: all@example.com")).isFalse();
+        assertThat(ResidentRules.isEmail("zoe\u0000@example.com")).isFalse();
+        assertThat(ResidentRules.check("Zoé\u0000", null, null, "4B\n")).extracting(FieldError::field)
+                .containsExactly("name", "unit");
+        assertThat(ResidentRules.check("{\"$ne\": \"\"}", null, null, "$where")).isEmpty();
     }
 }

@@ -61,7 +61,11 @@ public class AcceptingResend {
         this.clock = clock;
     }
 
+    /** As many ids as a notice may have recipients (notice-service's limit): a longer selection cannot be valid. */
+    public static final int MAX_SELECTED = 50_000;
+
     /** The request as the manager sent it: the scope is a string so that an unknown one is a 400 after the 404 check. */
+    @com.propty.kit.ClientInput
     public record ResendBody(String scope, List<String> recipientIds) {
     }
 
@@ -142,6 +146,9 @@ public class AcceptingResend {
             throw ApiProblem.validation("scope", "must be FAILED_ONLY, ALL_UNDELIVERED or SELECTED");
         }
         List<String> ids = body.recipientIds();
+        if (ids != null && ids.size() > MAX_SELECTED) {
+            throw ApiProblem.validation("recipientIds", "must hold at most " + MAX_SELECTED + " ids");
+        }
         if (ids != null && ids.stream().anyMatch(id -> id == null || id.isBlank())) {
             throw ApiProblem.validation("recipientIds", "must not contain empty ids");
         }

@@ -48,6 +48,7 @@ public class ResendController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(accepted);
     }
 
+    @com.propty.kit.ClientInput
     record Selection(List<String> recipientIds) {
     }
 }

@@ -265,6 +265,27 @@ class ResendApiTest {
     // ---------------------------------------------------------------- errors and their order
 
     @Test
+    void hostileBodiesAreRefusedByFieldAndStartNothing() {
+        String sent = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SENT")
+                .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com"));
+        for (String body : List.of("{\"scope\":{\"$ne\":\"\"}}", "{\"scope\":1}",
+                "{\"scope\":\"SELECTED\",\"recipientIds\":[{\"$gt\":\"\"}]}",
+                "{\"scope\":\"SELECTED\",\"recipientIds\":\"r1\"}",
+                "{\"scope\":\"FAILED_ONLY\",\"resendId\":\"mine\"}")) {
+            HttpResponse<String> response = resend(sent, body, null, PROPERTY);
+            assertProblem(response, 400, "VALIDATION_FAILED");
+            assertThat(body(response).get("errors").get(0).get("field").asString()).as(body)
+                    .isIn("scope", "recipientIds", "recipientIds[0]", "resendId");
+        }
+        String tooMany = java.util.stream.IntStream.range(0, 50_001).mapToObj(i -> "\"r" + i + "\"")
+                .collect(java.util.stream.Collectors.joining(",", "{\"scope\":\"SELECTED\",\"recipientIds\":[", "]}"));
+        assertProblem(resend(sent, tooMany, null, PROPERTY), 400, "VALIDATION_FAILED");
+        assertProblem(get("/api/notices/" + sent + "/resend-options?selected=%ff", PROPERTY), 400, "INVALID_REQUEST");
+        assertThat(published(sent)).isEmpty();
+    }
+
+
+    @Test
     void everyErrorCodeInTheContractsOrder() {
         String sent = newNotice(FakeNoticeService.notice(id(), PROPERTY, "SENT")
                 .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com")
