@@ -56,7 +56,7 @@ export function residentImport(propertyId, { signal, onImported }) {
     try {
       const answer = await request('POST',
         `/api/properties/${encodeURIComponent(propertyId)}/residents:import?${query}`,
-        { body: text, contentType: 'text/csv', signal });
+        { body: text, contentType: 'text/csv; charset=utf-8', signal });
       fill(report, summary(answer));
       if (!dryRun && (answer.created || answer.updated || answer.archived)) {
         onImported();

@@ -78,6 +78,15 @@ class ResidentImportApiTest extends ServiceTestSupport {
     }
 
     @Test
+    void aCsvIsReadAsUtf8WithOrWithoutACharset() {
+        String property = newProperty();
+        importCsv(property, "name,unit\nÉloïse Tremblay,4B\n", "");
+        call("POST", "/api/properties/" + property + "/residents:import", "text/csv; charset=utf-8",
+                "name,unit\n王芳,5\n", property);
+        assertThat(residentsByName(property)).containsOnlyKeys("Éloïse Tremblay", "王芳");
+    }
+
+    @Test
     void aJsonArrayIsImportedTooAndItsMalformedRowsAreReported() {
         String property = newProperty();
         Response report = call("POST", "/api/properties/" + property + "/residents:import",
