@@ -47,7 +47,10 @@ class WebhookPosterTest {
         try (WebhookPoster poster = new WebhookPoster(0, Duration.ofSeconds(1))) {
             poster.post(webhook("bounce"));
 
-            await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received.size() >= 2);
+            // How many tries fit in the second depends on how long each exchange takes on a loaded machine (a slow
+            // first one can use the whole window), so only the bounds are certain: at least the first, and no more
+            // than the backoffs that fit in a second (250 + 500 ms: three). Retrying itself is the test above.
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 1);
             // within a second the backoff is at most 500 ms: no new try for 1.5 s means it stopped
             int[] seen = {-1};
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1500)).until(() -> {
@@ -56,7 +59,7 @@ class WebhookPosterTest {
                 seen[0] = now;
                 return still;
             });
-            assertThat(seen[0]).isBetween(2, 4);
+            assertThat(seen[0]).isBetween(1, 3);
         }
     }
 

@@ -5,6 +5,11 @@ import com.propty.kit.ServiceTokens;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,17 +24,24 @@ import org.springframework.web.client.RestClientException;
  * Whose a notice is, asked of notice-service ({@code GET /internal/notices/{id}}, with this service's own service
  * token) when the history has no resend of it to tell: so that a notice that does not exist, or is another
  * property's, is 404 here too (CONTRACT §3) and not an empty history. notice-service down is 503, never 500.
+ *
+ * <p>A notice never changes property, so an answer is kept ({@code notice_owners}, {@code _id} = notice id): only the
+ * first look at a notice's empty history depends on notice-service being up; later ones are one key lookup.
  */
 @Component
 public class NoticeOwners {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeOwners.class);
 
+    static final String COLLECTION = "notice_owners";
+
     private final RestClient client;
+    private final MongoTemplate mongo;
 
     public NoticeOwners(@Value("${history.notice-service.url:http://localhost:8081}") String url,
             @Value("${history.notice-service.timeout:PT3S}") Duration timeout, RestClient.Builder builder,
-            ServiceTokens serviceTokens) {
+            ServiceTokens serviceTokens, MongoTemplate mongo) {
+        this.mongo = mongo;
         JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(timeout).build());
         factory.setReadTimeout(timeout);
@@ -41,9 +53,19 @@ public class NoticeOwners {
 
     /** The property of the notice, or empty when no such notice exists. */
     public Optional<String> propertyOf(String noticeId) {
+        Document known = mongo.findById(noticeId, Document.class, COLLECTION);
+        if (known != null) {
+            return Optional.of(known.getString("propertyId"));
+        }
         try {
             Owner owner = client.get().uri("/internal/notices/{id}", noticeId).retrieve().body(Owner.class);
-            return Optional.ofNullable(owner).map(Owner::propertyId);
+            if (owner == null || owner.propertyId() == null) {
+                return Optional.empty();
+            }
+            // a concurrent lookup may have kept it first: the same answer either way
+            mongo.upsert(Query.query(Criteria.where("_id").is(noticeId)),
+                    new Update().setOnInsert("propertyId", owner.propertyId()), COLLECTION);
+            return Optional.of(owner.propertyId());
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();
         } catch (RestClientException e) {

@@ -22,6 +22,7 @@ final class FakeNoticeOwners {
     private static final InternalTokenVerifier VERIFIER = new InternalTokenVerifier(InternalTokens.LOCAL_SECRET, null);
 
     private final Map<String, String> properties = new ConcurrentHashMap<>();
+    private volatile boolean failing;
     private final HttpServer server;
 
     FakeNoticeOwners() {
@@ -43,11 +44,20 @@ final class FakeNoticeOwners {
         return noticeId;
     }
 
+    /** notice-service answering 500 to everything, or working again. */
+    void failing(boolean failing) {
+        this.failing = failing;
+    }
+
     void stop() {
         server.stop(0);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        if (failing) {
+            reply(exchange, 500, "{\"code\":\"INTERNAL\"}");
+            return;
+        }
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         if (authorization == null || !isService(authorization)) {
             reply(exchange, 401, "{\"code\":\"UNAUTHENTICATED\"}");

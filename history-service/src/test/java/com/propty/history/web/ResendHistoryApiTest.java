@@ -193,7 +193,8 @@ class ResendHistoryApiTest {
         assertThat(elsewhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(json.readTree(elsewhere.body()).get("code").asString()).isEqualTo("NOT_FOUND");
 
-        HttpResponse<String> none = get("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends", PROPERTY);
+        String withoutResends = NOTICES.notice(id(), PROPERTY);
+        HttpResponse<String> none = get("/api/notices/" + withoutResends + "/resends", PROPERTY);
         assertThat(none.statusCode()).as("a notice of the caller's without resends").isEqualTo(200);
         assertThat(none.body()).isEqualTo("[]");
         // CONTRACT §3: 404 for a notice that does not exist, or is another property's, resends or not
@@ -202,6 +203,17 @@ class ResendHistoryApiTest {
         assertThat(json.readTree(missing.body()).get("code").asString()).isEqualTo("NOT_FOUND");
         assertThat(get("/api/notices/" + NOTICES.notice(id(), "prop-other") + "/resends", PROPERTY).statusCode())
                 .isEqualTo(404);
+        // once known, a notice's owner is kept: notice-service down changes nothing for it, and is 503 for the others
+        NOTICES.failing(true);
+        try {
+            HttpResponse<String> unavailable = get("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends",
+                    PROPERTY);
+            assertThat(unavailable.statusCode()).as("never looked up, notice-service failing").isEqualTo(503);
+            assertThat(json.readTree(unavailable.body()).get("code").asString()).isEqualTo("NOTICE_SERVICE_UNAVAILABLE");
+            assertThat(get("/api/notices/" + withoutResends + "/resends", PROPERTY).statusCode()).isEqualTo(200);
+        } finally {
+            NOTICES.failing(false);
+        }
 
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/notices/" + noticeId + "/resends"))
                 .build(), HttpResponse.BodyHandlers.ofString());
