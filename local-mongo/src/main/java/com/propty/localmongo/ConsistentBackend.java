@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -27,8 +30,11 @@ import org.slf4j.LoggerFactory;
  * encodes replies (on the connection's Netty thread, after the backend returns) from those same objects, so a read
  * racing an update of one document failed with {@code ConcurrentModificationException} and dropped the connection.
  *
- * <p>Every call takes a read-write lock — commands that only read share it, everything else is exclusive — and every
- * reply is deep-copied before the lock is released, so what the encoder walks belongs to that one reply. Queries see
+ * <p>Every call takes the read-write lock of its database — commands that only read share it, everything else is
+ * exclusive — and every reply is deep-copied before the lock is released, so what the encoder walks belongs to that
+ * one reply. A document lives in one database, and each service has its own, so one service's long scan never holds
+ * up another's writes; calls that span databases (closing a connection, the server's status) take them all, in
+ * name order. Queries see
  * whole documents only (a write is never half-applied under a reader), as on real MongoDB.
  *
  * <p>It also logs a failed command by name and error code only: the server's own handler logs the whole command
@@ -45,7 +51,7 @@ final class ConsistentBackend implements MongoBackend {
             "whatsmyuri", "getlog", "explain");
 
     private final MongoBackend backend;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, ReentrantReadWriteLock> locks = new ConcurrentHashMap<>();
 
     ConsistentBackend(MongoBackend backend) {
         this.backend = backend;
@@ -73,7 +79,8 @@ final class ConsistentBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         String served = served(command);
-        return locked(isRead(served, query), served, () -> copy(backend.handleCommand(channel, database, served, query)));
+        return locked(database, served, isRead(served, query),
+                () -> copy(backend.handleCommand(channel, database, served, query)));
     }
 
     @Override
@@ -83,7 +90,8 @@ final class ConsistentBackend implements MongoBackend {
         if (!served(command).equals(command)) {
             return handleCommand(message.getChannel(), message.getDatabaseName(), command, document);
         }
-        return locked(isRead(command, document), command, () -> copy(backend.handleMessage(message)));
+        return locked(message.getDatabaseName(), command, isRead(command, document),
+                () -> copy(backend.handleMessage(message)));
     }
 
     /**
@@ -96,7 +104,7 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return locked(true, "query", () -> {
+        return locked(query.getDatabaseName(), true, "query", () -> {
             QueryResult result = backend.handleQuery(query);
             if (result == null) {
                 return null;
@@ -111,18 +119,18 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public Collection<Document> getCurrentOperations(MongoQuery query) {
-        return locked(true, "currentOp", () -> backend.getCurrentOperations(query).stream().map(Document::cloneDeeply)
+        return lockedAll(true, "currentOp", () -> backend.getCurrentOperations(query).stream().map(Document::cloneDeeply)
                 .toList());
     }
 
     @Override
     public Document getServerStatus() {
-        return locked(true, "serverStatus", () -> copy(backend.getServerStatus()));
+        return lockedAll(true, "serverStatus", () -> copy(backend.getServerStatus()));
     }
 
     @Override
     public void handleClose(Channel channel) {
-        locked(false, "close", () -> {
+        lockedAll(false, "close", () -> {
             backend.handleClose(channel);
             return null;
         });
@@ -130,7 +138,7 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public void dropDatabase(String database) {
-        locked(false, "dropDatabase", () -> {
+        locked(database, false, "dropDatabase", () -> {
             backend.dropDatabase(database);
             return null;
         });
@@ -138,7 +146,7 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public void closeCursors(List<Long> cursorIds) {
-        locked(false, "killCursors", () -> {
+        lockedAll(false, "killCursors", () -> {
             backend.closeCursors(cursorIds);
             return null;
         });
@@ -146,7 +154,7 @@ final class ConsistentBackend implements MongoBackend {
 
     @Override
     public void close() {
-        locked(false, "shutdown", () -> {
+        lockedAll(false, "shutdown", () -> {
             backend.close();
             return null;
         });
@@ -178,9 +186,40 @@ final class ConsistentBackend implements MongoBackend {
         return this;
     }
 
-    private <T> T locked(boolean read, String command, Supplier<T> call) {
-        Lock held = read ? lock.readLock() : lock.writeLock();
-        held.lock();
+    private <T> T locked(String database, boolean read, String command, Supplier<T> call) {
+        return locked(List.of(lock(database)), read, command, call);
+    }
+
+    /** A command of one database, but the admin commands that read or move other databases take them all. */
+    private <T> T locked(String database, String command, boolean read, Supplier<T> call) {
+        if (spansDatabases(command)) {
+            return lockedAll(read, command, call);
+        }
+        return locked(database, read, command, call);
+    }
+
+    static boolean spansDatabases(String command) {
+        return command.equalsIgnoreCase("listDatabases") || command.equalsIgnoreCase("renameCollection")
+                || command.equalsIgnoreCase("dropDatabase") || command.equalsIgnoreCase("copydb");
+    }
+
+    /** Every database's lock, always in name order, so two such calls can never deadlock. */
+    private <T> T lockedAll(boolean read, String command, Supplier<T> call) {
+        List<ReentrantReadWriteLock> all = new TreeMap<>(locks).values().stream().toList();
+        return locked(all, read, command, call);
+    }
+
+    private ReentrantReadWriteLock lock(String database) {
+        return locks.computeIfAbsent(database == null ? "" : database, d -> new ReentrantReadWriteLock());
+    }
+
+    private <T> T locked(List<ReentrantReadWriteLock> which, boolean read, String command, Supplier<T> call) {
+        List<Lock> held = new ArrayList<>(which.size());
+        for (ReentrantReadWriteLock lock : which) {
+            Lock one = read ? lock.readLock() : lock.writeLock();
+            one.lock();
+            held.add(one);
+        }
         try {
             return call.get();
         } catch (MongoServerError e) {
@@ -194,7 +233,9 @@ final class ConsistentBackend implements MongoBackend {
             log.error("{} failed unexpectedly", command, e);
             throw e;
         } finally {
-            held.unlock();
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).unlock();
+            }
         }
     }
 

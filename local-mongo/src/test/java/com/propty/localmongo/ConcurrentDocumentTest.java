@@ -35,7 +35,7 @@ class ConcurrentDocumentTest {
     @RepeatedTest(5)
     void fiftyReadersAndWritersOfOneDocumentNeverFail() throws Exception {
         try (MongoWireServer server = MongoWireServer.inMemory()) {
-            hammer(server, 40);
+            hammer(server, 20);
         }
     }
 
@@ -55,6 +55,44 @@ class ConcurrentDocumentTest {
             assertThat(hello.getInteger("maxWireVersion")).isPositive();
             assertThat(client.listDatabaseNames().into(new ArrayList<>())).isNotNull();
         }
+    }
+
+    @Test
+    void eachDatabaseHasItsOwnLockSoOneServiceNeverWaitsForAnother() throws Exception {
+        // A backend whose write to database "a" blocks until released: a write to "b" must not wait for it,
+        // a read of "a" must.
+        CountDownLatch inA = new CountDownLatch(1);
+        CountDownLatch releaseA = new CountDownLatch(1);
+        de.bwaldvogel.mongo.MongoBackend blocking = (de.bwaldvogel.mongo.MongoBackend) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {de.bwaldvogel.mongo.MongoBackend.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("handleCommand") && "a".equals(args[1])
+                                    && "update".equals(args[2])) {
+                                inA.countDown();
+                                releaseA.await(30, TimeUnit.SECONDS);
+                            }
+                            return method.getName().equals("handleCommand") ? new de.bwaldvogel.mongo.bson.Document()
+                                    : null;
+                        });
+        ConsistentBackend backend = new ConsistentBackend(blocking);
+        de.bwaldvogel.mongo.bson.Document query = new de.bwaldvogel.mongo.bson.Document();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> writeA = pool.submit(() -> backend.handleCommand(null, "a", "update", query));
+            assertThat(inA.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> writeB = pool.submit(() -> backend.handleCommand(null, "b", "update", query));
+            Future<?> readA = pool.submit(() -> backend.handleCommand(null, "a", "find", query));
+            writeB.get(10, TimeUnit.SECONDS); // done while "a" is still held
+            assertThat(readA.isDone()).as("a read of the database being written waits").isFalse();
+            releaseA.countDown();
+            writeA.get(10, TimeUnit.SECONDS);
+            readA.get(10, TimeUnit.SECONDS);
+        } finally {
+            releaseA.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(ConsistentBackend.spansDatabases("listDatabases")).isTrue();
+        assertThat(ConsistentBackend.spansDatabases("find")).isFalse();
     }
 
     @Test
