@@ -93,11 +93,11 @@ class AuthorizationMatrixTest {
                         "{\"title\":\"Intruder\",\"body\":\"B\",\"channels\":[\"EMAIL\"]}"));
         api("GET /api/properties/{propertyId}/notices", null, null);
         api("GET /api/notices/{noticeId}", null, null);
-        api("PATCH /api/notices/{draftId}", json, "{\"title\":\"Intruder\"}");
-        api("DELETE /api/notices/{draftId}", null, null);
-        api("POST /api/notices/{draftId}/send", null, null);
-        api("POST /api/notices/{draftId}/schedule", json, "{\"sendAt\":\"2099-01-01T00:00:00Z\"}");
-        api("POST /api/notices/{draftId}/cancel", null, null);
+        onDraft("PATCH /api/notices/{noticeId}", json, "{\"title\":\"Intruder\"}");
+        onDraft("DELETE /api/notices/{noticeId}", null, null);
+        onDraft("POST /api/notices/{noticeId}/send", null, null);
+        onDraft("POST /api/notices/{noticeId}/schedule", json, "{\"sendAt\":\"2099-01-01T00:00:00Z\"}");
+        onDraft("POST /api/notices/{noticeId}/cancel", null, null);
         api("GET /api/notices/{noticeId}/recipients", null, null);
         api("GET /api/notices/{noticeId}/recipients/export", null, null);
         api("GET /api/notices/{noticeId}/stream", null, null);
@@ -119,6 +119,12 @@ class AuthorizationMatrixTest {
     private static void api(String endpoint, String contentType, String body) {
         String path = endpoint.substring(endpoint.indexOf(' ') + 1);
         row(endpoint, API, "", new Variant(path, contentType, body));
+    }
+
+    /** The same, on the victim's draft: what a notice endpoint that changes state would change. */
+    private static void onDraft(String endpoint, String contentType, String body) {
+        String path = endpoint.substring(endpoint.indexOf(' ') + 1).replace("{noticeId}", "{draftId}");
+        row(endpoint, API, "on the draft", new Variant(path, contentType, body));
     }
 
     private static void row(String endpoint, Map<Caller, Integer> expected, String note, Variant... variants) {
