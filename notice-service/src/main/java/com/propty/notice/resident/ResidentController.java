@@ -33,10 +33,22 @@ class ResidentController {
 
     /** A rent roll as CSV ({@code text/csv}): see {@link ResidentImport}. */
     @PostMapping(path = "/api/properties/{propertyId}/residents:import", consumes = "text/csv")
-    ResidentImport.Report importCsv(Caller caller, @PathVariable String propertyId, @RequestBody String csv,
+    ResidentImport.Report importCsv(Caller caller, @PathVariable String propertyId, @RequestBody byte[] csv,
             @RequestParam(defaultValue = "false") boolean dryRun,
             @RequestParam(defaultValue = "false") boolean archiveMissing) {
-        return imports.importCsv(caller, propertyId, csv, dryRun, archiveMissing);
+        return imports.importCsv(caller, propertyId, utf8(csv), dryRun, archiveMissing);
+    }
+
+    /** Strictly: a String body would turn bytes that are not UTF-8 into U+FFFD and store them in names. */
+    private static String utf8(byte[] body) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw com.propty.kit.ApiProblem.validation("body", "must be UTF-8 text");
+        }
     }
 
     /** A rent roll as a JSON array of {@code {externalId, name, email, phone, unit}}. */

@@ -16,7 +16,7 @@ public final class ResidentRules {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{1,14}$");
 
-    private static final String CONTROL = "must not contain control characters";
+    public static final String CONTROL = "must not contain control characters";
 
     private ResidentRules() {
     }

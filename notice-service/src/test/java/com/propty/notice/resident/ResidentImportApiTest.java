@@ -98,6 +98,18 @@ class ResidentImportApiTest extends ServiceTestSupport {
     }
 
     @Test
+    void anExternalIdWithAControlCharacterIsARejectedRowLikeAnyOtherField() {
+        String property = newProperty();
+        Response report = call("POST", "/api/properties/" + property + "/residents:import", List.of(
+                Map.of("externalId", "a\u0000b", "name", "Ann"), Map.of("externalId", "x\r\nBcc: all", "name", "Bo"),
+                Map.of("externalId", "T-1", "name", "Cy")), property);
+        assertThat(report.status()).as(report.raw()).isEqualTo(200);
+        assertThat(report.body().get("created").asInt()).isEqualTo(1);
+        assertThat(report.body().get("rejected").findValuesAsString("field")).containsExactly("externalId", "externalId");
+        assertThat(residentsByName(property)).containsOnlyKeys("Cy");
+    }
+
+    @Test
     void tooManyRowsOrAFileThatIsNotARentRollIs400AndChangesNothing() {
         String property = newProperty();
         String big = "name\n" + IntStream.range(0, 5001).mapToObj(i -> "R" + i).collect(Collectors.joining("\n"));

@@ -1,6 +1,7 @@
 package com.propty.notice.resident.roll;
 
 import com.propty.kit.ApiProblem.FieldError;
+import com.propty.kit.TextRules;
 import com.propty.notice.resident.ResidentRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,6 +56,9 @@ public record ImportPlan(List<RollRow> creates, List<Change> updates, int unchan
             List<FieldError> errors = ResidentRules.check(row.name(), row.email(), row.phone(), row.unit());
             if (row.externalId() != null && row.externalId().length() > MAX_EXTERNAL_ID) {
                 errors.add(new FieldError("externalId", "must be at most " + MAX_EXTERNAL_ID + " characters"));
+            } else if (TextRules.hasControlCharacter(row.externalId())) {
+                // the text rule of every other field: no NUL, CR/LF or other control character in a stored id
+                errors.add(new FieldError("externalId", ResidentRules.CONTROL));
             }
             if (!errors.isEmpty()) {
                 rejected.add(new Rejected(row.row(), errors.get(0).field(), errors.get(0).message()));
