@@ -18,14 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("local")
 class AuditApiTest {
 
-    static KafkaProducer<String, String> producer;
     final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -56,20 +49,6 @@ class AuditApiTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry);
-    }
-
-    @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        producer.close();
     }
 
     @Test
@@ -152,8 +131,8 @@ class AuditApiTest {
     }
 
     void send(AuditRecorded entry) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.AUDIT_EVENTS, entry.propertyId(), json.writeValueAsString(entry)))
-                .get();
+        TestInfrastructure.producer().send(new ProducerRecord<>(Topics.AUDIT_EVENTS, entry.propertyId(),
+                json.writeValueAsString(entry))).get();
     }
 
     HttpResponse<String> get(String property, String query, String token) throws Exception {
