@@ -7,7 +7,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.propty.events.AuditAction;
 import com.propty.events.AuditRecorded;
-import com.propty.localmongo.MongoWireServer;
+import com.propty.testsupport.TestInfrastructure;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** The outbox and its relay against a real MongoDB-wire server, with the broker faked: what is marked, and when. */
 class AuditRelayTest {
 
-    static MongoWireServer server;
     static MongoClient client;
 
     final MongoTemplate mongo = new MongoTemplate(client, "audit-" + System.nanoTime());
@@ -34,15 +33,13 @@ class AuditRelayTest {
     final List<AuditOutbox.Pending> published = new ArrayList<>();
 
     @BeforeAll
-    static void start() {
-        server = MongoWireServer.inMemory();
-        client = MongoClients.create(server.connectionString());
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.mongo().connectionString());
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         client.close();
-        server.close();
     }
 
     AuditRecorded record(int i) {
