@@ -79,6 +79,29 @@ class EventSchemasTest {
     }
 
     @Test
+    void auditEntriesValidateAgainstTheirSchemaAndSurviveARoundTrip() {
+        var entry = AuditRecorded.of("p1", new Requester("u1", "Ann"), AuditAction.RESIDENT_UPDATED,
+                new AuditRecorded.AuditTarget("resident", "r1"), "req-1", java.util.Map.of("fields", "email,phone",
+                        "email", "a***@example.com"), Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(entry.entryId()).isEqualTo(entry.eventId());
+        assertThat(errors("audit-recorded", entry)).isEmpty();
+        assertThat(mapper.readValue(mapper.writeValueAsString(entry), AuditRecorded.class)).isEqualTo(entry);
+    }
+
+    @Test
+    void schemaRejectsAnAuditEntryWithAnUnknownActionOrANonStringDetail() {
+        String head = "{\"eventId\":\"e\",\"type\":\"AuditRecorded\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"entryId\":\"e\",\"propertyId\":\"p\","
+                + "\"actor\":{\"id\":\"u\",\"name\":\"U\"},\"target\":{\"type\":\"notice\",\"id\":\"n\"},";
+        assertThat(schema("audit-recorded").validate(head + "\"action\":\"NOTICE_SENT\",\"details\":{}}",
+                InputFormat.JSON)).isEmpty();
+        assertThat(schema("audit-recorded").validate(head + "\"action\":\"NOTICE_READ\",\"details\":{}}",
+                InputFormat.JSON)).isNotEmpty();
+        assertThat(schema("audit-recorded").validate(head + "\"action\":\"NOTICE_SENT\",\"details\":{\"n\":1}}",
+                InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
     void schemaRejectsAnOptOutWithoutItsChannel() {
         String json = "{\"eventId\":\"e\",\"type\":\"ContactOptedOut\",\"version\":1,"
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"recipientId\":\"r\","

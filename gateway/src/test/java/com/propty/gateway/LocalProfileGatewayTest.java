@@ -193,6 +193,8 @@ class LocalProfileGatewayTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
             "GET,    /api/notices/n1/resends,               history-service",
+            "GET,    /api/properties/p1/audit,              history-service",
+            "GET,    /api/properties/p1/audit/x,            notice-service",
             "POST,   /api/notices/n1/resends,               resend-service",
             "GET,    /api/notices/n1/resend-options,        resend-service",
             "POST,   /api/notices/n1/resend-options,        resend-service",
@@ -210,6 +212,38 @@ class LocalProfileGatewayTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response)).containsEntry("service", service).containsEntry("method", method)
                 .containsEntry("path", path);
+    }
+
+    @Test
+    void a_safe_client_request_id_is_forwarded_and_answered_and_anything_else_is_replaced_by_a_uuid() {
+        HttpResponse<String> kept = gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager()),
+                "X-Request-Id", "web-0123456789");
+        assertThat(kept.headers().firstValue("X-Request-Id")).hasValue("web-0123456789");
+        assertThat(single(NOTICE).header("X-Request-Id")).isEqualTo("web-0123456789");
+
+        NOTICE.forget();
+        HttpResponse<String> replaced = gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager()),
+                "X-Request-Id", "<script>" + "x".repeat(80));
+        String generated = replaced.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(generated).matches("[0-9a-f-]{36}");
+        assertThat(single(NOTICE).header("X-Request-Id")).isEqualTo(generated);
+
+        NOTICE.forget();
+        String none = gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager())).headers()
+                .firstValue("X-Request-Id").orElseThrow();
+        assertThat(single(NOTICE).header("X-Request-Id")).isEqualTo(none).matches("[0-9a-f-]{36}");
+    }
+
+    @Test
+    void both_roles_reach_the_audit_trail_whose_service_decides() {
+        String admin = Tokens.hs256(Tokens.LOCAL_SECRET,
+                Tokens.claims("u2", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
+        assertThat(gateway.get("/api/properties/p1/audit?size=5", "Authorization", bearer(admin)).statusCode())
+                .isEqualTo(200);
+        assertThat(gateway.get("/api/properties/p1/audit", "Authorization", bearer(Tokens.manager())).statusCode())
+                .isEqualTo(200);
+        assertThat(HISTORY.received()).hasSize(2);
+        assertThat(NOTICE.received()).isEmpty();
     }
 
     @Test

@@ -5,11 +5,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * history-service owns the resend history of every notice (CONTRACT §3 {@code GET
- * /api/notices/{id}/resends}): who resent what and when, and how each resend's targets fared.
+ * /api/notices/{id}/resends}): who resent what and when, and how each resend's targets fared; and the audit trail
+ * of every property ({@code GET /api/properties/{id}/audit}, property administrators only).
  *
- * <p>Consumes {@code resend-requested} (the resends and their targets) and {@code delivery-results}
- * (their outcomes; results of the first dispatch, attempt 1, are ignored). Emits nothing. Stores its
- * projection in MongoDB.
+ * <p>Consumes {@code resend-requested} (the resends and their targets), {@code delivery-results}
+ * (their outcomes; results of the first dispatch, attempt 1, are ignored) and {@code audit-events} (the entries
+ * notice-service and resend-service relay from their outboxes). Emits nothing. Stores its projections in MongoDB.
  */
 @SpringBootApplication
 public class HistoryServiceApplication {

@@ -21,8 +21,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * What every HTTP service shares: the internal token checked on every request (the caller comes from it),
  * service tokens for calls to other services, problem+json, body limits, per-user rate limits.
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
-@Import(ProblemAdvice.class)
+@AutoConfiguration(afterName = {"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+        "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@Import({ProblemAdvice.class, AuditConfiguration.class})
 @EnableConfigurationProperties({InternalTokenProperties.class, RateLimitProperties.class})
 public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
 
@@ -58,6 +59,14 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<InternalTokenFilter> registration =
                 new FilterRegistrationBean<>(new InternalTokenFilter(verifier));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Every request's {@code X-Request-Id} (the gateway's), for the audit trail; before the token check. */
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -25,6 +29,7 @@ public final class TestInfrastructure {
 
     private static KafkaBroker kafka;
     private static MongoWireServer mongo;
+    private static KafkaProducer<String, String> producer;
 
     private TestInfrastructure() {
     }
@@ -48,6 +53,19 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
         }
         return mongo;
+    }
+
+    /** A producer of String keys and values to the shared broker, for tests that publish raw events; closed at exit. */
+    public static synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers());
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            producer = new KafkaProducer<>(props);
+            Runtime.getRuntime().addShutdownHook(new Thread(producer::close));
+        }
+        return producer;
     }
 
     /** Points a Spring context at the shared broker and at a fresh database of the shared server. */

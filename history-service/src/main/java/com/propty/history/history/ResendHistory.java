@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -41,7 +40,6 @@ public class ResendHistory {
 
     static final String RESENDS = "resends";
     static final String TARGETS = "resend_targets";
-    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
     private final NoticeOwners owners;
@@ -99,25 +97,8 @@ public class ResendHistory {
                 .max("state", state.toDocument()));
     }
 
-    /**
-     * Two consumers may create the same document at once; the loser's upsert fails on the unique
-     * {@code _id}. Every operation is a {@code $max}/{@code $setOnInsert} upsert, so running the batch
-     * again is harmless and then finds the document.
-     */
     private void upsertAll(java.util.function.Consumer<BulkOperations> operations, String collection) {
-        for (int attempt = 1; ; attempt++) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-            operations.accept(bulk);
-            try {
-                bulk.execute();
-                return;
-            } catch (BulkOperationException e) {
-                boolean onlyRaces = e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY);
-                if (!onlyRaces || attempt >= 3) {
-                    throw e;
-                }
-            }
-        }
+        Upserts.all(mongo, collection, operations);
     }
 
     /**

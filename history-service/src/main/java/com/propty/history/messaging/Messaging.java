@@ -1,6 +1,8 @@
 package com.propty.history.messaging;
 
+import com.propty.events.AuditRecorded;
 import com.propty.events.DeliveryResult;
+import com.propty.history.audit.AuditTrail;
 import com.propty.events.ResendRequested;
 import com.propty.history.history.ResendHistory;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * All Kafka wiring of history-service (bindings in application.yml): batch consumers of
- * {@code resend-requested} and {@code delivery-results}, group {@code history-service}.
+ * {@code resend-requested}, {@code delivery-results} and {@code audit-events}, group {@code history-service}.
  *
  * <p>An unreadable record goes to the binding's dead-letter topic on its own and the rest of the batch
  * is projected. A store failure is retried here for a while before the batch is failed (and then
@@ -54,6 +56,29 @@ public class Messaging {
         return records -> {
             List<DeliveryResult> results = read(records, DeliveryResult.class, dlq);
             store(() -> history.resulted(results), results.size());
+        };
+    }
+
+    /** An entry without its id, property or time cannot be kept or paged: it is dead-lettered like an unreadable one. */
+    @Bean
+    Consumer<List<byte[]>> auditEvents(AuditTrail trail,
+            @Value("${history.messaging.audit-events-dlq:audit-events.history-service.dlq}") String dlq) {
+        return records -> {
+            List<AuditRecorded> entries = new ArrayList<>(records.size());
+            for (byte[] record : records) {
+                List<AuditRecorded> read = read(List.of(record), AuditRecorded.class, dlq);
+                if (read.isEmpty()) {
+                    continue;
+                }
+                AuditRecorded entry = read.get(0);
+                if (AuditTrail.keepable(entry)) {
+                    entries.add(entry);
+                } else {
+                    log.warn("Incomplete AuditRecorded {} sent to {}", entry.eventId(), dlq);
+                    bridge.send(dlq, MessageBuilder.withPayload(record).build());
+                }
+            }
+            store(() -> trail.recorded(entries), entries.size());
         };
     }
 

@@ -27,16 +27,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,7 +54,6 @@ class ResendHistoryApiTest {
 
     static final String PROPERTY = "prop-1";
     static final FakeNoticeOwners NOTICES = new FakeNoticeOwners();
-    static KafkaProducer<String, String> producer;
 
     final HttpClient http = HttpClient.newHttpClient();
     final Content content = new Content("Water shut-off", "The water is off on Monday.", "Water off Monday.");
@@ -77,19 +71,9 @@ class ResendHistoryApiTest {
         registry.add("history.notice-service.url", NOTICES::url);
     }
 
-    @BeforeAll
-    static void connect() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(props);
-    }
-
     @AfterAll
-    static void disconnect() {
+    static void stopNoticeService() {
         NOTICES.stop();
-        producer.close();
     }
 
     @Test
@@ -242,7 +226,7 @@ class ResendHistoryApiTest {
     }
 
     void send(String topic, String key, Object event) throws Exception {
-        producer.send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
+        TestInfrastructure.producer().send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
     }
 
     URI uri(String path) {

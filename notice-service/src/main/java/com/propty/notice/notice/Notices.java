@@ -6,6 +6,7 @@ import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
 import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
+import com.propty.notice.audit.Audit;
 import com.propty.notice.resident.Residents;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,9 +44,12 @@ public class Notices {
     private final NoticeDispatch dispatch;
 
     private final RateLimits rateLimits;
+    private final Audit audit;
 
-    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, RateLimits rateLimits) {
+    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, RateLimits rateLimits,
+            Audit audit) {
         this.rateLimits = rateLimits;
+        this.audit = audit;
         this.mongo = mongo;
         this.residents = residents;
         this.dispatch = dispatch;
@@ -185,6 +189,7 @@ public class Notices {
         if (sending == null) {
             throw notDraft("sent");
         }
+        audit.noticeSent(caller, sending);
         dispatch.runInBackground(sending);
         return sending;
     }
@@ -211,6 +216,7 @@ public class Notices {
         if (scheduled == null) {
             throw notDraft("scheduled");
         }
+        audit.noticeScheduled(caller, scheduled);
         return scheduled;
     }
 
@@ -226,6 +232,7 @@ public class Notices {
             throw ApiProblem.conflict("NOTICE_NOT_SCHEDULED", "Notice is not scheduled",
                     "Only a scheduled notice can be cancelled.");
         }
+        audit.noticeCancelled(caller, draft);
         return draft;
     }
 

@@ -2,6 +2,7 @@ package com.propty.notice.resident;
 
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
+import com.propty.notice.audit.Audit;
 import com.propty.notice.resident.roll.ImportPlan;
 import com.propty.notice.resident.roll.RentRollCsv;
 import com.propty.notice.resident.roll.RollRow;
@@ -35,10 +36,12 @@ public class ResidentImport {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final Audit audit;
 
-    public ResidentImport(MongoTemplate mongo, Clock clock) {
+    public ResidentImport(MongoTemplate mongo, Clock clock, Audit audit) {
         this.mongo = mongo;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** What an import did (or, with {@code dryRun}, would do). */
@@ -56,7 +59,8 @@ public class ResidentImport {
         } catch (RentRollCsv.Unreadable e) {
             throw ApiProblem.validation("body", e.getMessage());
         }
-        return apply(propertyId, roll.rows(), roll.columns(), dryRun, archiveMissing);
+        return recorded(caller, propertyId, apply(propertyId, roll.rows(), roll.columns(), dryRun, archiveMissing),
+                archiveMissing);
     }
 
     public Report importJson(Caller caller, String propertyId, JsonNode body, boolean dryRun, boolean archiveMissing) {
@@ -106,13 +110,21 @@ public class ResidentImport {
         // as for any rejected row, a malformed one may be a resident in the roll: then nobody is archived
         Report report = apply(propertyId, rows, columns, dryRun, archiveMissing && malformed.isEmpty());
         if (malformed.isEmpty()) {
-            return report;
+            return recorded(caller, propertyId, report, archiveMissing);
         }
         List<ImportPlan.Rejected> rejected = new ArrayList<>(malformed);
         rejected.addAll(report.rejected());
         rejected.sort(java.util.Comparator.comparingInt(ImportPlan.Rejected::row));
-        return new Report(report.dryRun(), body.size(), report.created(), report.updated(), report.unchanged(),
-                report.archived(), rejected);
+        return recorded(caller, propertyId, new Report(report.dryRun(), body.size(), report.created(),
+                report.updated(), report.unchanged(), report.archived(), rejected), archiveMissing);
+    }
+
+    /** An import that wrote (not a dry run) is one audit entry, with its counts. */
+    private Report recorded(Caller caller, String propertyId, Report report, boolean archiveMissing) {
+        if (!report.dryRun()) {
+            audit.residentsImported(caller, propertyId, report, archiveMissing);
+        }
+        return report;
     }
 
     private Report apply(String propertyId, List<RollRow> rows, Set<String> columns, boolean dryRun,

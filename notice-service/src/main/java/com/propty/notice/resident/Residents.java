@@ -5,6 +5,7 @@ import com.propty.kit.ApiProblem;
 import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
 import com.propty.kit.Page;
+import com.propty.notice.audit.Audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,9 +38,11 @@ public class Residents {
     private static final Set<String> PATCHABLE = Set.of("name", "email", "phone", "unit");
 
     private final MongoTemplate mongo;
+    private final Audit audit;
 
-    public Residents(MongoTemplate mongo) {
+    public Residents(MongoTemplate mongo, Audit audit) {
         this.mongo = mongo;
+        this.audit = audit;
     }
 
     public Resident create(Caller caller, String propertyId, ResidentInput input) {
@@ -53,7 +56,9 @@ public class Residents {
         Resident resident = new Resident(UUID.randomUUID().toString(), propertyId, input.name().trim(),
                 blankToNull(input.email()), blankToNull(input.phone()), blankToNull(input.unit()), false, Set.of(),
                 now, now);
-        return mongo.insert(resident);
+        Resident created = mongo.insert(resident);
+        audit.residentCreated(caller, created);
+        return created;
     }
 
     public Page<Resident> page(Caller caller, String propertyId, int page, int size) {
@@ -109,13 +114,16 @@ public class Residents {
             }
         });
         mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)), update, Resident.class);
-        return mongo.findById(residentId, Resident.class);
+        Resident updated = mongo.findById(residentId, Resident.class);
+        audit.residentUpdated(caller, current, updated);
+        return updated;
     }
 
     public void archive(Caller caller, String residentId) {
-        get(caller, residentId);
+        Resident resident = get(caller, residentId);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)),
                 new Update().set("archived", true).set("updatedAt", Instant.now()), Resident.class);
+        audit.residentArchived(caller, resident);
     }
 
     /** Residents by id, whatever their property or state (ids come from notices already checked). */

@@ -9,6 +9,7 @@ import com.propty.events.Topics;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
 import com.propty.kit.RateLimits;
+import com.propty.resend.audit.Audit;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.idempotency.IdempotencyKeys;
 import com.propty.resend.messaging.ResendRequests;
@@ -47,11 +48,13 @@ public class AcceptingResend {
     private final JsonMapper json;
     private final Clock clock;
     private final RateLimits rateLimits;
+    private final Audit audit;
 
     public AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
             IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock,
-            RateLimits rateLimits) {
+            RateLimits rateLimits, Audit audit) {
         this.rateLimits = rateLimits;
+        this.audit = audit;
         this.deliveries = deliveries;
         this.claims = claims;
         this.requests = requests;
@@ -103,6 +106,8 @@ public class AcceptingResend {
         publish(noticeId, snapshot, resendId, scope, requester, requestedAt, claimed, totals, recipients);
         mongo.insert(new ResendRecord(resendId, noticeId, snapshot.notice().propertyId(), requester, requestedAt, scope,
                 scope.type(), recipients, totals.email(), totals.sms(), decision.counts().skipped(), claimed));
+        audit.resendRequested(caller, snapshot.notice().propertyId(), noticeId, resendId, scope, recipients,
+                totals.email(), totals.sms());
         log.info("Resend {} of notice {} by {}: {} emails, {} SMS ({} dropped as claimed meanwhile)", resendId, noticeId,
                 caller.id(), totals.email(), totals.sms(), decision.targets().size() - claimed.size());
         return new ResendAccepted(resendId, noticeId, scope, scope.type(), recipients, totals.email(), totals.sms(),

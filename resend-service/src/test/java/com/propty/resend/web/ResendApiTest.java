@@ -113,7 +113,7 @@ class ResendApiTest {
         CountDownLatch subscribed = new CountDownLatch(1);
         reader = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(List.of(Topics.RESEND_REQUESTED, DLQ));
+                consumer.subscribe(List.of(Topics.RESEND_REQUESTED, DLQ, Topics.AUDIT_EVENTS));
                 subscribed.countDown();
                 while (reading) {
                     consumer.poll(Duration.ofMillis(200)).forEach(PUBLISHED::add);
@@ -651,6 +651,39 @@ class ResendApiTest {
         }
         assertThat(mongo.count(Query.query(Criteria.where("noticeId").is(noticeId)), "claims")).isZero();
         assertThat(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY).statusCode()).isEqualTo(202);
+    }
+
+    // ---------------------------------------------------------------- audit trail
+
+    @Test
+    void anAcceptedResendIsOneOutboxEntryThatTheRelayPublishesAndARefusedOneIsNone() {
+        String noticeId = newNotice(failedNotice(2));
+        HttpResponse<String> response = send("POST", "/api/notices/" + noticeId + "/resends",
+                "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY);
+        assertThat(response.statusCode()).isEqualTo(202);
+        String resendId = body(response).get("resendId").asString();
+        assertThat(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY).statusCode())
+                .as("nothing left: refused").isEqualTo(409);
+
+        List<Document> outbox = mongo.find(Query.query(Criteria.where("key").is(PROPERTY)), Document.class,
+                "audit_outbox").stream().filter(d -> d.getString("event").contains(noticeId)).toList();
+        assertThat(outbox).hasSize(1);
+        await().atMost(20, SECONDS).untilAsserted(() -> assertThat(PUBLISHED.stream()
+                .filter(r -> r.topic().equals(Topics.AUDIT_EVENTS) && r.value().contains(noticeId)).toList())
+                .singleElement().satisfies(r -> {
+                    assertThat(r.key()).isEqualTo(PROPERTY);
+                    com.propty.events.AuditRecorded entry = json.readValue(r.value(),
+                            com.propty.events.AuditRecorded.class);
+                    assertThat(entry.entryId()).isEqualTo(outbox.get(0).getString("_id"));
+                    assertThat(entry.action()).isEqualTo(com.propty.events.AuditAction.RESEND_REQUESTED);
+                    assertThat(entry.target()).isEqualTo(new com.propty.events.AuditRecorded.AuditTarget("resend",
+                            resendId));
+                    assertThat(entry.requestId()).isNotBlank();
+                    assertThat(entry.details()).containsEntry("scope", "FAILED_ONLY").containsEntry("type", "FULL")
+                            .containsEntry("emails", "2").containsEntry("sms", "2").containsEntry("recipients", "2");
+                }));
+        await().atMost(10, SECONDS).until(() -> mongo.findById(outbox.get(0).getString("_id"), Document.class,
+                "audit_outbox").getBoolean("published"));
     }
 
     // ---------------------------------------------------------------- helpers

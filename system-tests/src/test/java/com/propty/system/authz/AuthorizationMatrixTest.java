@@ -105,6 +105,9 @@ class AuthorizationMatrixTest {
         api("POST /api/notices/{noticeId}/resend-options", json, "{}");
         api("POST /api/notices/{noticeId}/resends", json, "{\"scope\":\"FAILED_ONLY\"}");
         api("GET /api/notices/{noticeId}/resends", null, null);
+        row("GET /api/properties/{propertyId}/audit", expect(401, 401, 401, 401, 401, 403, 403, 403),
+                "PROPERTY_ADMIN only: the role is checked before the property, so another property's manager is 403",
+                new Variant("/api/properties/{propertyId}/audit", null, null));
         row("GET /internal/notices/{noticeId}", NOT_ROUTED, "notice-service's owner endpoint for resend/history",
                 new Variant("/internal/notices/{noticeId}", null, null));
         row("GET /internal/notices/{noticeId}/delivery-states", NOT_ROUTED, "for resend-service",
