@@ -37,13 +37,22 @@ final class RollingLog {
         try (in) {
             open();
             int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while ((n = read(in, buffer)) >= 0) {
                 write(buffer, n);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         } finally {
             close();
+        }
+    }
+
+    /** The process's output ends when it exits, or when the launcher closes the pipe of a killed one: both are EOF. */
+    private static int read(InputStream in, byte[] buffer) {
+        try {
+            return in.read(buffer);
+        } catch (IOException closed) {
+            return -1;
         }
     }
 
