@@ -80,7 +80,7 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         common.put("SENDGRID_HOST", "localhost:" + simulatorPort);
         common.put("TWILIO_API_BASE_URL", simulatorUrl());
         // One internal token secret for the gateway and every service (README "Security"), never printed.
-        common.put("INTERNAL_TOKEN_SECRET", internalTokenSecret(System.getenv()));
+        common.put("INTERNAL_TOKEN_SECRET", internalTokenSecret(System.getenv(), dataDir));
         // The services and the gateway listen on loopback only, unless told otherwise.
         common.put("SERVER_ADDRESS", bindAddress(System.getenv()));
         common.putAll(extraEnv);
@@ -119,15 +119,38 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
     }
 
     /**
-     * {@code INTERNAL_TOKEN_SECRET} when set, else a random one made once per launcher run: every process of a platform
-     * gets the same one, and no local platform runs on the public dev default of application-local.yml.
+     * {@code INTERNAL_TOKEN_SECRET} when set, else a random one made the first time and kept in the data directory
+     * ({@code internal-token.secret}, readable by its owner only): every process of a platform gets the same one — a
+     * component started again later with {@code ./run.sh --only} too — and no local platform runs on the public dev
+     * default of application-local.yml.
      */
-    static String internalTokenSecret(Map<String, String> env) {
+    static String internalTokenSecret(Map<String, String> env, Path dataDir) {
         String secret = env.get("INTERNAL_TOKEN_SECRET");
-        return secret == null || secret.isBlank() ? RANDOM_INTERNAL_TOKEN_SECRET : secret;
+        if (secret != null && !secret.isBlank()) {
+            return secret;
+        }
+        Path file = dataDir.resolve("internal-token.secret");
+        try {
+            if (java.nio.file.Files.isRegularFile(file)) {
+                String kept = java.nio.file.Files.readString(file).trim();
+                if (kept.length() >= 32) {
+                    return kept;
+                }
+            }
+            java.nio.file.Files.createDirectories(dataDir);
+            String made = randomSecret();
+            java.nio.file.Files.writeString(file, made);
+            try {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions keeps its defaults
+            }
+            return made;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the internal token secret in " + file, e);
+        }
     }
-
-    private static final String RANDOM_INTERNAL_TOKEN_SECRET = randomSecret();
 
     private static String randomSecret() {
         byte[] bytes = new byte[32];

@@ -42,8 +42,15 @@ class PlatformSettingsTest {
         assertThat(PlatformSettings.bindAddress(Map.of())).isEqualTo("127.0.0.1");
         assertThat(PlatformSettings.bindAddress(Map.of("PROPTY_BIND_ADDRESS", "0.0.0.0"))).isEqualTo("0.0.0.0");
         String secret = "an-operator-chosen-internal-token-secret-0123";
-        assertThat(PlatformSettings.internalTokenSecret(Map.of("INTERNAL_TOKEN_SECRET", secret))).isEqualTo(secret);
-        assertThat(PlatformSettings.internalTokenSecret(Map.of())).isNotBlank()
+        assertThat(PlatformSettings.internalTokenSecret(Map.of("INTERNAL_TOKEN_SECRET", secret), dir))
+                .isEqualTo(secret);
+        String made = PlatformSettings.internalTokenSecret(Map.of(), dir);
+        assertThat(made).hasSizeGreaterThanOrEqualTo(32)
                 .isNotEqualTo("local-dev-internal-token-secret-change-me-0123456789");
+        // a later run on the same data (./run.sh --only notice-service) gets the same one
+        assertThat(PlatformSettings.internalTokenSecret(Map.of(), dir)).isEqualTo(made);
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
 }
