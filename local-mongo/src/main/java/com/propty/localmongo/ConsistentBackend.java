@@ -79,7 +79,7 @@ final class ConsistentBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         String served = served(command);
-        return locked(database, served, isRead(served, query),
+        return lockedCommand(database, served, isRead(served, query),
                 () -> copy(backend.handleCommand(channel, database, served, query)));
     }
 
@@ -90,7 +90,7 @@ final class ConsistentBackend implements MongoBackend {
         if (!served(command).equals(command)) {
             return handleCommand(message.getChannel(), message.getDatabaseName(), command, document);
         }
-        return locked(message.getDatabaseName(), command, isRead(command, document),
+        return lockedCommand(message.getDatabaseName(), command, isRead(command, document),
                 () -> copy(backend.handleMessage(message)));
     }
 
@@ -191,7 +191,7 @@ final class ConsistentBackend implements MongoBackend {
     }
 
     /** A command of one database, but the admin commands that read or move other databases take them all. */
-    private <T> T locked(String database, String command, boolean read, Supplier<T> call) {
+    private <T> T lockedCommand(String database, String command, boolean read, Supplier<T> call) {
         if (spansDatabases(command)) {
             return lockedAll(read, command, call);
         }

@@ -82,11 +82,12 @@ public class ResidentImport {
                 continue;
             }
             String[] values = new String[FIELDS.size()];
-            String wrong = null;
+            ImportPlan.Rejected wrong = null;
             for (Map.Entry<String, JsonNode> member : element.properties()) {
                 int index = FIELDS.indexOf(member.getKey());
                 if (index < 0) {
-                    wrong = member.getKey() + ": is not a resident field (externalId, name, email, phone, unit)";
+                    wrong = new ImportPlan.Rejected(number, member.getKey(),
+                            "is not a resident field (externalId, name, email, phone, unit)");
                     break;
                 }
                 columns.add(member.getKey());
@@ -95,14 +96,13 @@ public class ResidentImport {
                     continue;
                 }
                 if (!value.isString()) {
-                    wrong = member.getKey() + ": must be a string or null";
+                    wrong = new ImportPlan.Rejected(number, member.getKey(), "must be a string or null");
                     break;
                 }
                 values[index] = value.stringValue().isBlank() ? null : value.stringValue().trim();
             }
             if (wrong != null) {
-                malformed.add(new ImportPlan.Rejected(number, wrong.substring(0, wrong.indexOf(':')),
-                        wrong.substring(wrong.indexOf(':') + 2)));
+                malformed.add(wrong);
                 continue;
             }
             rows.add(new RollRow(number, values[0], values[1], values[2], values[3], values[4]));
