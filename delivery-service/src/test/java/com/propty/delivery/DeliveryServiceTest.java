@@ -132,7 +132,7 @@ class DeliveryServiceTest {
         assertThat(sent.provider()).isEqualTo("sendgrid");
         assertThat(sent.providerMessageId()).isNotBlank();
         assertThat(sent.address()).endsWith("@example.com");
-        assertThat(results.recordsOf(notice)).allMatch(r -> r.key().equals(Topics.resultKey(notice, r.result().recipientId())));
+        assertThat(results.recordsOf(notice)).allMatch(r -> r.key().equals(Topics.noticeKey(notice)));
     }
 
     @Test
@@ -325,7 +325,7 @@ class DeliveryServiceTest {
 
     private void resend(String notice, List<Target> targets) {
         List<Target> second = targets.stream().map(t -> new Target(t.recipientId(), t.channel(), 2, t.address())).toList();
-        publish(Topics.RESEND_REQUESTED, Topics.chunkKey(notice, 0), ResendRequested.of("resend-" + notice, notice,
+        publish(Topics.RESEND_REQUESTED, Topics.noticeKey(notice), ResendRequested.of("resend-" + notice, notice,
                 "property-1", ResendScope.FAILED_ONLY, new Requester("u1", "Manager"), Instant.now(), content(), second,
                 0, 1, ChannelTotals.count(second), second.size()));
     }

@@ -9,7 +9,7 @@ import java.util.UUID;
  * {@code unsubscribe}, {@code group_unsubscribe} or {@code spamreport} event. It is a separate event, not a
  * {@link DeliveryResult}, because it must not change the delivery status — a delivered mail stays delivered.
  * (An SMS STOP reply, Twilio 21610, already arrives as a FAILED {@code OPTED_OUT} result.)
- * {@code reason} is the provider's event name. Key: {@link Topics#resultKey}.
+ * {@code reason} is the provider's event name. Key: {@link Topics#noticeKey}.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContactOptedOut(String eventId, String type, int version, Instant occurredAt,

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * One status change of one target (CONTRACT §4). {@code attemptId} is the dispatch id for attempt 1
- * and the resend id for later attempts. Key: {@link Topics#resultKey}.
+ * and the resend id for later attempts. Key: {@link Topics#noticeKey}.
  *
  * <p>{@code eventId} is deterministic (a name-based UUID of notice, recipient, channel, attempt and status): a result
  * published again after a crash, a replayed webhook or an in-doubt sweep carries the id of the first publication, so

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A chunk of a resend. {@code type} is the envelope's event type, so the resend's FULL/PARTIAL kind
  * travels as {@code resendType} (CONTRACT §4 names both "type"; one JSON member cannot be both).
- * Key: {@link Topics#chunkKey}.
+ * Key: {@link Topics#noticeKey} (the notice id), like the results it leads to.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ResendRequested(String eventId, String type, int version, Instant occurredAt,

@@ -1,11 +1,17 @@
 package com.propty.events;
 
-/** Kafka topic names of the contract, and the record keys that keep each recipient's events in order. */
+/**
+ * Kafka topic names of the contract, and the record keys. Every event that changes a recipient's channel states
+ * (results, resend claims, deferrals) and every opt-out is keyed by its notice id ({@link #noticeKey}): with the
+ * same partition count on those topics, one notice's events land on the same partition number of each, so one
+ * consumer of a group owns all of a notice's state changes and can keep its counters exactly (README "Maintained
+ * counters"). Dispatch chunks are keyed by notice and chunk ({@link #chunkKey}), so a large send spreads.
+ */
 public final class Topics {
     public static final String NOTICE_DISPATCH_REQUESTED = "notice-dispatch-requested";
     public static final String RESEND_REQUESTED = "resend-requested";
     public static final String DELIVERY_RESULTS = "delivery-results";
-    /** {@link ContactOptedOut} events, keyed like results ({@link #resultKey}). */
+    /** {@link ContactOptedOut} events, keyed like results ({@link #noticeKey}). */
     public static final String CONTACT_OPT_OUTS = "contact-opt-outs";
     /** {@link DeliveryDeferred} events (sends parked during a provider outage), keyed by notice id. */
     public static final String DELIVERY_DEFERRALS = "delivery-deferrals";
@@ -18,8 +24,9 @@ public final class Topics {
     private Topics() {
     }
 
-    public static String resultKey(String noticeId, String recipientId) {
-        return noticeId + ":" + recipientId;
+    /** The key of results, resend chunks, deferrals and opt-outs: the notice id. */
+    public static String noticeKey(String noticeId) {
+        return noticeId;
     }
 
     public static String chunkKey(String noticeId, int chunkIndex) {

@@ -23,6 +23,6 @@ public class DeliveryResults {
 
     public void publish(Collection<DeliveryResult> results) {
         publisher.publish(Topics.DELIVERY_RESULTS, results.stream()
-                .map(r -> new EventPublisher.Keyed(Topics.resultKey(r.noticeId(), r.recipientId()), r)).toList());
+                .map(r -> new EventPublisher.Keyed(Topics.noticeKey(r.noticeId()), r)).toList());
     }
 }

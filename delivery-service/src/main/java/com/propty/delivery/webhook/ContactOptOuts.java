@@ -19,6 +19,6 @@ class ContactOptOuts {
     /** Throws before the events are marked applied: SendGrid retries the webhook and they are applied then. */
     void publish(Collection<ContactOptedOut> optOuts) {
         publisher.publish(Topics.CONTACT_OPT_OUTS, optOuts.stream()
-                .map(o -> new EventPublisher.Keyed(Topics.resultKey(o.noticeId(), o.recipientId()), o)).toList());
+                .map(o -> new EventPublisher.Keyed(Topics.noticeKey(o.noticeId()), o)).toList());
     }
 }

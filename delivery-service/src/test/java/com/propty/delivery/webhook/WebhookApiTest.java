@@ -149,7 +149,7 @@ class WebhookApiTest {
                         org.assertj.core.groups.Tuple.tuple("r-unsub", "unsubscribe", Channel.EMAIL),
                         org.assertj.core.groups.Tuple.tuple("r-group", "group_unsubscribe", Channel.EMAIL),
                         org.assertj.core.groups.Tuple.tuple("r-spam", "spamreport", Channel.EMAIL));
-        assertThat(keysOf(notice, "r-spam")).containsOnly(Topics.resultKey(notice, "r-spam"));
+        assertThat(keysOf(notice, "r-spam")).containsOnly(Topics.noticeKey(notice));
 
         assertThat(postSendGrid(batch, now()).statusCode()).as("replay").isEqualTo(200);
         String marker = "[" + sendGridEvent(notice, "r-spam", "open", null).replace("\"event\":\"open\"", "\"event\":\"unsubscribe\"")

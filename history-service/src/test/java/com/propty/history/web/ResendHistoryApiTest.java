@@ -111,20 +111,20 @@ class ResendHistoryApiTest {
 
         // Results first, and wait until they are projected: the request arrives after its results.
         for (DeliveryResult result : firstResults) {
-            send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, result.recipientId()), result);
+            send(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId), result);
         }
         await().atMost(20, SECONDS).until(() -> mongo.findById(first + ":r2:EMAIL", Document.class, "resend_targets") != null
                 && mongo.findById(first + ":r1:SMS", Document.class, "resend_targets") != null);
         assertThat(get("/api/notices/" + noticeId + "/resends", PROPERTY).body()).isEqualTo("[]");
         for (ResendRequested chunk : List.of(firstChunks.get(1), firstChunks.get(0), firstChunks.get(1))) {
-            send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, chunk.chunkIndex()), chunk);
+            send(Topics.RESEND_REQUESTED, Topics.noticeKey(noticeId), chunk);
         }
 
         // Second resend (PARTIAL) of r2's email, attempt 3, a minute later: it must not change the first's outcome.
         List<Target> secondTargets = List.of(new Target("r2", Channel.EMAIL, 3, "fixed@example.com"));
-        send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, 0), chunk(second, noticeId, ResendScope.SELECTED,
+        send(Topics.RESEND_REQUESTED, Topics.noticeKey(noticeId), chunk(second, noticeId, ResendScope.SELECTED,
                 "manager-2", t0.plusSeconds(60), secondTargets, 0, secondTargets));
-        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r2"),
+        send(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId),
                 result(noticeId, "r2", Channel.EMAIL, 3, second, DeliveryStatus.SENT));
 
         await().atMost(20, SECONDS).untilAsserted(() -> {
@@ -152,9 +152,9 @@ class ResendHistoryApiTest {
         assertThat(mongo.findById("dispatch-1:r3:EMAIL", Document.class, "resend_targets")).isNull();
 
         // A late SENT after DELIVERED, and the r3 answer, arrive: DELIVERED stays, r3 moves on.
-        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r1"),
+        send(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId),
                 result(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT));
-        send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, "r3"),
+        send(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId),
                 result(noticeId, "r3", Channel.EMAIL, 2, first, DeliveryStatus.SKIPPED));
         await().atMost(20, SECONDS).untilAsserted(() -> {
             JsonNode history = json.readTree(get("/api/notices/" + noticeId + "/resends", PROPERTY).body());
@@ -167,7 +167,7 @@ class ResendHistoryApiTest {
         String noticeId = UUID.randomUUID().toString();
         String resendId = UUID.randomUUID().toString();
         List<Target> targets = List.of(new Target("r1", Channel.EMAIL, 2, "r1@example.com"));
-        send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, 0),
+        send(Topics.RESEND_REQUESTED, Topics.noticeKey(noticeId),
                 chunk(resendId, noticeId, ResendScope.FAILED_ONLY, "manager-1", Instant.now(), targets, 0, targets));
         await().atMost(20, SECONDS).until(() -> get("/api/notices/" + noticeId + "/resends", PROPERTY).body()
                 .contains(resendId));

@@ -24,4 +24,13 @@ public record ChannelSnapshot(DeliveryStatus status, int attempt, boolean deferr
     public boolean isPendingResend() {
         return status == DeliveryStatus.PENDING && attempt > 1;
     }
+
+    /**
+     * This snapshot as a notice's counters keep it: the attempt as 1 (first dispatch) or 2 (any resend), and deferred
+     * only where it matters (a PENDING attempt). Stats, status and resendability read nothing else, so they are the
+     * same from the counted snapshot as from the exact one.
+     */
+    public ChannelSnapshot counted() {
+        return new ChannelSnapshot(status, attempt <= 1 ? 1 : 2, deferred && status == DeliveryStatus.PENDING);
+    }
 }

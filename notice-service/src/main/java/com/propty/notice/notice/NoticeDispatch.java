@@ -8,6 +8,7 @@ import com.propty.events.Topics;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
+import com.propty.notice.stream.NoticeStreams;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import org.springframework.stereotype.Component;
  * <ol>
  * <li>one conditional findAndModify moves the notice to SENDING with a new dispatch id and a lease;</li>
  * <li>the audience is streamed in id order, a page at a time, into recipient documents (idempotent upserts);</li>
- * <li>the target totals are fixed on the notice, before any chunk goes out;</li>
+ * <li>the notice's counters get their base (the audience's states), and the target totals, stats and status are
+ * fixed on the notice, before any chunk goes out;</li>
  * <li>the targets are read back in {@code _id} order and published in chunks of at most
  * {@code dispatch-chunk-size}; {@code dispatched} turns true when the broker has them all.</li>
  * </ol>
@@ -53,19 +55,22 @@ public class NoticeDispatch {
     private final MongoTemplate mongo;
     private final Residents residents;
     private final Recipients recipients;
-    private final NoticeProgress progress;
+    private final NoticeCounters counters;
+    private final NoticeStreams streams;
     private final StreamBridge streamBridge;
     private final int chunkSize;
     private final Duration lease;
     private final ExecutorService executor;
 
-    public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeProgress progress,
+    public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
+            NoticeStreams streams,
             StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
             @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs) {
         this.mongo = mongo;
         this.residents = residents;
         this.recipients = recipients;
-        this.progress = progress;
+        this.counters = counters;
+        this.streams = streams;
         this.streamBridge = streamBridge;
         this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
         this.lease = Duration.ofMillis(leaseMs);
@@ -115,16 +120,23 @@ public class NoticeDispatch {
         long started = System.nanoTime();
         Notice.Dispatch dispatch = notice.dispatch();
         if (!dispatch.audienceStored()) {
-            storeAudience(notice);
-            DeliveryStats stats = DeliveryStats.of(recipients.combinations(notice.id()));
+            CombinationCounts audience = storeAudience(notice);
+            counters.setBase(notice.id(), audience);
+            DeliveryStats stats = DeliveryStats.of(audience.combinations());
+            // The stats and status as dispatched, in the write that fixes the targets: no result can arrive before
+            // it (no chunk is out yet), and a notice whose whole audience opted out is SENT at once.
+            NoticeSummary shown = NoticeProgress.outcome(notice, audience);
+            Update update = shown == null ? new Update() : NoticeProgress.update(notice, shown, Instant.now());
             mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
-                    new Update().set("dispatch.audienceStored", true)
+                    update.set("dispatch.audienceStored", true)
                             .set("dispatch.emailTargets", stats.email().pending())
                             .set("dispatch.smsTargets", stats.sms().pending()), Notice.class);
+            if (shown != null) {
+                streams.noticeChanged(shown);
+            }
             notice = mongo.findById(notice.id(), Notice.class);
             dispatch = notice.dispatch();
         }
-        progress.recompute(notice.id());
         int chunks = publishChunks(notice, dispatch);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
                 new Update().set("dispatch.dispatched", true), Notice.class);
@@ -132,14 +144,15 @@ public class NoticeDispatch {
                 dispatch.emailTargets(), dispatch.smsTargets(), chunks, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private void storeAudience(Notice notice) {
+    private CombinationCounts storeAudience(Notice notice) {
         Instant now = Instant.now();
+        CombinationCounts audience = CombinationCounts.empty();
         if (notice.recipientIds() == null) {
             String after = null;
             List<Resident> page;
             do {
                 page = residents.activeAfter(notice.propertyId(), after, PAGE);
-                recipients.storeAudience(notice.id(), notice.channels(), page, now);
+                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now));
                 after = page.isEmpty() ? after : page.get(page.size() - 1).id();
             } while (page.size() == PAGE);
         } else {
@@ -147,9 +160,10 @@ public class NoticeDispatch {
             for (int from = 0; from < ids.size(); from += PAGE) {
                 List<Resident> page = residents.activeAmong(notice.propertyId(),
                         ids.subList(from, Math.min(ids.size(), from + PAGE)));
-                recipients.storeAudience(notice.id(), notice.channels(), page, now);
+                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now));
             }
         }
+        return audience;
     }
 
     private int publishChunks(Notice notice, Notice.Dispatch dispatch) {

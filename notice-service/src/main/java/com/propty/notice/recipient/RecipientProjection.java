@@ -7,11 +7,17 @@ import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.ResendRequested;
 import com.propty.events.Target;
+import com.propty.kit.messaging.Consumed;
+import com.propty.notice.notice.CombinationCounts;
+import com.propty.notice.notice.NoticeCounters;
+import com.propty.notice.notice.NoticeCounters.Counters;
 import com.propty.notice.notice.NoticeProgress;
 import com.propty.notice.resident.Residents;
 import com.propty.notice.stream.NoticeStreams;
+import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,95 +26,154 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies batches of delivery results and resend requests to recipients' channel states, then
- * refreshes each touched notice's stats and status and tells its open streams. Every state is
- * merged by {@link com.propty.events.StatusRank}, so duplicates and any arrival order give the same
- * states; nothing here counts incrementally, so a retried batch is harmless.
+ * Applies batches of delivery results, resend claims and deferrals to recipients' channel states and keeps each
+ * notice's counters, stats and status in step, with no read of a notice's whole audience.
+ *
+ * <p>All three topics are keyed by notice and consumed by one binding, so one consumer owns every change of a
+ * notice's recipients, in order (README "Maintained counters"). For a batch it reads the touched recipients and the
+ * notices' counters by key, merges every change in memory ({@link com.propty.events.StatusRank} decides, as the
+ * store's {@code $max} would), moves the counters by each recipient's change of {@linkplain
+ * com.propty.notice.notice.StateCombination combination}, then writes the counters with the offsets they now
+ * include, then the recipients. A batch redelivered after a crash between those two writes is recognised by the
+ * offsets: its changes are merged again (and their recipients written) but not counted twice. Duplicates and any
+ * arrival order give the same states, so the same counters.
  */
 @Component
 public class RecipientProjection {
 
     private final Recipients recipients;
+    private final NoticeCounters counters;
     private final Residents residents;
     private final NoticeProgress progress;
     private final NoticeStreams streams;
 
-    public RecipientProjection(Recipients recipients, Residents residents, NoticeProgress progress,
-            NoticeStreams streams) {
+    public RecipientProjection(Recipients recipients, NoticeCounters counters, Residents residents,
+            NoticeProgress progress, NoticeStreams streams) {
         this.recipients = recipients;
+        this.counters = counters;
         this.residents = residents;
         this.progress = progress;
         this.streams = streams;
     }
 
-    public void applyResults(List<DeliveryResult> results) {
-        if (results.isEmpty()) {
+    /** One change a record asks for: a channel state to merge, or (state null) a deferred attempt to remember. */
+    private record Change(String noticeId, String recipientId, Channel channel, ChannelState state,
+            int deferredAttempt, String position, long offset) {
+
+        String id() {
+            return Recipient.id(noticeId, recipientId);
+        }
+    }
+
+    public void apply(List<Consumed<Object>> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        List<Recipients.ChannelUpdate> updates = new ArrayList<>();
+        List<Change> changes = new ArrayList<>();
         List<Map.Entry<String, Channel>> optOuts = new ArrayList<>();
-        Map<String, Set<String>> touched = new LinkedHashMap<>();
         Map<String, Set<String>> resends = new LinkedHashMap<>();
-        for (DeliveryResult result : results) {
-            updates.add(new Recipients.ChannelUpdate(result.noticeId(), result.recipientId(), result.channel(),
-                    ChannelState.of(result)));
-            if (result.status() == DeliveryStatus.FAILED && result.errorCode() == ErrorCode.OPTED_OUT) {
-                optOuts.add(new AbstractMap.SimpleEntry<>(result.recipientId(), result.channel()));
+        Map<String, Map<String, Long>> lastOffsets = new LinkedHashMap<>();
+        for (Consumed<Object> record : batch) {
+            String noticeId = collect(record, changes, optOuts, resends);
+            lastOffsets.computeIfAbsent(noticeId, n -> new HashMap<>()).merge(record.position(), record.offset(),
+                    Math::max);
+        }
+
+        Map<String, Counters> current = countersOf(lastOffsets.keySet());
+        Map<String, RecipientStates> states = recipients.statesOf(changes.stream().map(Change::id).distinct().toList());
+        Map<String, CombinationCounts> deltas = new HashMap<>();
+        Map<String, Set<String>> touched = new LinkedHashMap<>();
+        for (Change change : changes) {
+            RecipientStates recipient = states.get(change.id());
+            if (recipient == null) {
+                continue; // not a recipient of that notice: nothing to count or show
             }
-            touched.computeIfAbsent(result.noticeId(), n -> new LinkedHashSet<>()).add(result.recipientId());
-            if (result.attempt() > 1 && result.attemptId() != null) {
-                resends.computeIfAbsent(result.noticeId(), n -> new LinkedHashSet<>()).add(result.attemptId());
+            String before = recipient.combination();
+            boolean changed = change.state() != null ? recipient.merge(change.channel(), change.state())
+                    : recipient.markDeferred(change.channel(), change.deferredAttempt());
+            if (!changed) {
+                continue;
+            }
+            touched.computeIfAbsent(change.noticeId(), n -> new LinkedHashSet<>()).add(change.recipientId());
+            Counters notice = current.get(change.noticeId());
+            if (notice != null && !notice.includes(change.position(), change.offset())) {
+                deltas.computeIfAbsent(change.noticeId(), n -> notice.deltas().plus(CombinationCounts.empty()))
+                        .move(before, recipient.combination());
             }
         }
-        recipients.apply(updates);
+
+        List<Counters> moved = new ArrayList<>();
+        deltas.forEach((noticeId, d) -> {
+            Map<String, Long> offsets = new HashMap<>(current.get(noticeId).offsets());
+            offsets.putAll(lastOffsets.get(noticeId));
+            moved.add(new Counters(noticeId, current.get(noticeId).base(), d, offsets));
+        });
+        counters.writeDeltas(moved);
+        recipients.write(states.values().stream().filter(RecipientStates::changed).toList());
         residents.optOut(optOuts);
-        afterApplying(touched, resends);
-    }
 
-    /** Outages deferred these attempts: no status changes, but the notice may leave SENDING (CONTRACT §2). */
-    public void applyDeferrals(List<DeliveryDeferred> deferrals) {
-        List<Recipients.Deferral> marks = new ArrayList<>();
-        Set<String> notices = new LinkedHashSet<>();
-        for (DeliveryDeferred deferral : deferrals) {
-            deferral.targets().forEach(t -> marks.add(new Recipients.Deferral(deferral.noticeId(), t.recipientId(),
-                    deferral.channel(), t.attempt())));
-            notices.add(deferral.noticeId());
+        for (Counters notice : moved) {
+            progress.show(notice.noticeId(), notice.total());
         }
-        if (marks.isEmpty()) {
-            return;
-        }
-        recipients.markDeferred(marks);
-        notices.forEach(progress::requestRecompute);
-    }
-
-    public void applyResends(List<ResendRequested> chunks) {
-        if (chunks.isEmpty()) {
-            return;
-        }
-        List<Recipients.ChannelUpdate> updates = new ArrayList<>();
-        Map<String, Set<String>> touched = new LinkedHashMap<>();
-        Map<String, Set<String>> resends = new LinkedHashMap<>();
-        for (ResendRequested chunk : chunks) {
-            for (Target target : chunk.targets()) {
-                // PENDING at the new attempt outranks every state of older attempts, and loses to any
-                // result of this attempt that arrived first.
-                updates.add(new Recipients.ChannelUpdate(chunk.noticeId(), target.recipientId(), target.channel(),
-                        ChannelState.pending(target.attempt(), target.address(), chunk.occurredAt())));
-                touched.computeIfAbsent(chunk.noticeId(), n -> new LinkedHashSet<>()).add(target.recipientId());
-            }
-            resends.computeIfAbsent(chunk.noticeId(), n -> new LinkedHashSet<>()).add(chunk.resendId());
-        }
-        recipients.apply(updates);
-        afterApplying(touched, resends);
-    }
-
-    private void afterApplying(Map<String, Set<String>> touched, Map<String, Set<String>> resends) {
         Set<String> notices = new LinkedHashSet<>(touched.keySet());
         notices.addAll(resends.keySet());
         for (String noticeId : notices) {
-            progress.requestRecompute(noticeId);
             streams.recipientsChanged(noticeId, touched.getOrDefault(noticeId, Set.of()));
             resends.getOrDefault(noticeId, Set.of()).forEach(resendId -> streams.resend(noticeId, resendId));
         }
+    }
+
+    /** The record's changes, opt-outs and resend ids; answers its notice. */
+    private static String collect(Consumed<Object> record, List<Change> changes,
+            List<Map.Entry<String, Channel>> optOuts, Map<String, Set<String>> resends) {
+        String position = record.position();
+        long offset = record.offset();
+        Object event = record.event();
+        if (event instanceof DeliveryResult result) {
+            changes.add(new Change(result.noticeId(), result.recipientId(), result.channel(),
+                    ChannelState.of(result), 0, position, offset));
+            if (result.status() == DeliveryStatus.FAILED && result.errorCode() == ErrorCode.OPTED_OUT) {
+                optOuts.add(new AbstractMap.SimpleEntry<>(result.recipientId(), result.channel()));
+            }
+            if (result.attempt() > 1 && result.attemptId() != null) {
+                resends.computeIfAbsent(result.noticeId(), n -> new LinkedHashSet<>()).add(result.attemptId());
+            }
+            return result.noticeId();
+        }
+        if (event instanceof ResendRequested chunk) {
+            Instant at = chunk.occurredAt();
+            for (Target target : chunk.targets()) {
+                // PENDING at the new attempt outranks every state of older attempts, and loses to any
+                // result of this attempt that arrived first.
+                changes.add(new Change(chunk.noticeId(), target.recipientId(), target.channel(),
+                        ChannelState.pending(target.attempt(), target.address(), at), 0, position, offset));
+            }
+            resends.computeIfAbsent(chunk.noticeId(), n -> new LinkedHashSet<>()).add(chunk.resendId());
+            return chunk.noticeId();
+        }
+        if (event instanceof DeliveryDeferred deferral) {
+            // CONTRACT §2: a deferral changes no status but counts as the channel's first answer.
+            deferral.targets().forEach(t -> changes.add(new Change(deferral.noticeId(), t.recipientId(),
+                    deferral.channel(), null, t.attempt(), position, offset)));
+            return deferral.noticeId();
+        }
+        throw new IllegalArgumentException("Not a delivery state event: " + event.getClass());
+    }
+
+    /**
+     * The counters of these notices. A notice sent before counters existed has none: it is recounted once (the
+     * repair path), before this batch changes anything, and counted by deltas from then on.
+     */
+    private Map<String, Counters> countersOf(Set<String> noticeIds) {
+        Map<String, Counters> found = counters.byIds(noticeIds);
+        for (String noticeId : noticeIds) {
+            if (!found.containsKey(noticeId)) {
+                // Stored even when empty, so events for a notice with no recipients do not recount it again.
+                CombinationCounts recount = CombinationCounts.of(recipients.combinations(noticeId));
+                counters.setBase(noticeId, recount);
+                found.put(noticeId, Counters.fresh(noticeId, recount));
+            }
+        }
+        return found;
     }
 }

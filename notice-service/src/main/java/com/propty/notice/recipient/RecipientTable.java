@@ -4,6 +4,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Page;
+import com.propty.notice.notice.NoticeCounters;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
 import java.util.Arrays;
@@ -22,10 +23,12 @@ public class RecipientTable {
     static final int MAX_PAGE_SIZE = 200;
 
     private final Recipients recipients;
+    private final NoticeCounters counters;
     private final Residents residents;
 
-    public RecipientTable(Recipients recipients, Residents residents) {
+    public RecipientTable(Recipients recipients, NoticeCounters counters, Residents residents) {
         this.recipients = recipients;
+        this.counters = counters;
         this.residents = residents;
     }
 
@@ -54,7 +57,9 @@ public class RecipientTable {
 
     public Page<RecipientRow> page(Recipients.Filter filter, int page, int size) {
         Page.requireValid(page, size, MAX_PAGE_SIZE);
-        long total = recipients.count(filter);
+        // totalItems from the notice's counters (one key lookup); a notice not sent yet has none and no recipients
+        NoticeCounters.Counters notice = counters.byId(filter.noticeId());
+        long total = notice == null ? 0 : filter.count(notice.total().combinations());
         return Page.of(rows(recipients.page(filter, page, size)), page, size, total);
     }
 

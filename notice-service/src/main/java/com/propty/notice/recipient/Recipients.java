@@ -7,6 +7,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -19,12 +20,15 @@ import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.Target;
 import com.propty.notice.notice.ChannelSnapshot;
+import com.propty.notice.notice.CombinationCounts;
 import com.propty.notice.notice.StateCombination;
 import com.propty.notice.resident.Resident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,32 +66,53 @@ public class Recipients {
     /**
      * Adds residents to a notice's recipients, every channel PENDING at attempt 1 with the resident's
      * current address, or SKIPPED (OPTED_OUT) when the resident refused it. {@code $setOnInsert} makes
-     * this safe to repeat after a crash: a recipient already stored keeps its states.
+     * this safe to repeat after a crash: a recipient already stored keeps its states. Answers how many of these
+     * recipients are in each combination of states as stored (for those a resumed dispatch found already there,
+     * read back by key), which is the notice's counters' base.
      */
-    public void storeAudience(String noticeId, List<Channel> channels, List<Resident> residents, Instant now) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Resident resident : residents) {
-            Document states = new Document();
-            List<Document> firstTargets = new ArrayList<>();
-            for (Channel channel : channels) {
-                String address = resident.address(channel);
-                if (resident.optedOut().contains(channel)) {
-                    states.append(channel.name(), ChannelState.skipped(1, address, ErrorCode.OPTED_OUT, now).toDocument());
+    public CombinationCounts storeAudience(String noticeId, List<Channel> channels, List<Resident> residents,
+            Instant now) {
+        CombinationCounts stored = CombinationCounts.empty();
+        for (int from = 0; from < residents.size(); from += BULK_SIZE) {
+            List<Resident> part = residents.subList(from, Math.min(residents.size(), from + BULK_SIZE));
+            List<WriteModel<Document>> writes = new ArrayList<>(part.size());
+            List<String> combinations = new ArrayList<>(part.size());
+            for (Resident resident : part) {
+                Map<Channel, ChannelState> initial = new EnumMap<>(Channel.class);
+                Document states = new Document();
+                List<Document> firstTargets = new ArrayList<>();
+                for (Channel channel : channels) {
+                    String address = resident.address(channel);
+                    ChannelState state = resident.optedOut().contains(channel)
+                            ? ChannelState.skipped(1, address, ErrorCode.OPTED_OUT, now)
+                            : ChannelState.pending(1, address, now);
+                    initial.put(channel, state);
+                    states.append(channel.name(), state.toDocument());
+                    if (state.status() == DeliveryStatus.PENDING) {
+                        firstTargets.add(new Document("channel", channel.name()).append("address", address));
+                    }
+                }
+                combinations.add(new RecipientStates(noticeId, resident.id(), initial, Map.of()).combination());
+                Document recipient = new Document("noticeId", noticeId).append("recipientId", resident.id())
+                        .append("name", resident.name()).append("sortName", sortName(resident.name()))
+                        .append("firstTargets", firstTargets).append("channels", states);
+                writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(noticeId, resident.id())),
+                        new Document("$setOnInsert", recipient), new UpdateOptions().upsert(true)));
+            }
+            BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            Set<Integer> inserted = new HashSet<>();
+            result.getUpserts().forEach(u -> inserted.add(u.getIndex()));
+            List<String> existing = new ArrayList<>();
+            for (int i = 0; i < part.size(); i++) {
+                if (inserted.contains(i)) {
+                    stored.add(combinations.get(i), 1);
                 } else {
-                    states.append(channel.name(), ChannelState.pending(1, address, now).toDocument());
-                    firstTargets.add(new Document("channel", channel.name()).append("address", address));
+                    existing.add(Recipient.id(noticeId, part.get(i).id()));
                 }
             }
-            Document recipient = new Document("noticeId", noticeId).append("recipientId", resident.id())
-                    .append("name", resident.name()).append("sortName", sortName(resident.name()))
-                    .append("firstTargets", firstTargets).append("channels", states);
-            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(noticeId, resident.id())),
-                    new Document("$setOnInsert", recipient), new UpdateOptions().upsert(true)));
-            if (writes.size() == BULK_SIZE) {
-                flush(writes);
-            }
+            statesOf(existing).values().forEach(r -> stored.add(r.combination(), 1));
         }
-        flush(writes);
+        return stored;
     }
 
     /** A recipient's first-dispatch targets, in recipient order: the same every time, so chunks can be re-sent. */
@@ -108,37 +133,52 @@ public class Recipients {
         return page;
     }
 
-    /** A channel state to merge into a recipient. */
-    public record ChannelUpdate(String noticeId, String recipientId, Channel channel, ChannelState state) {
-    }
-
-    /** Merges states by rank with one {@code $max} each; unknown recipients are left alone. */
-    public void apply(Collection<ChannelUpdate> updates) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (ChannelUpdate update : updates) {
-            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(update.noticeId(), update.recipientId())),
-                    new Document("$max", new Document("channels." + update.channel().name(),
-                            update.state().toDocument()))));
-            if (writes.size() == BULK_SIZE) {
-                flush(writes);
-            }
+    /** The channel states of these recipients (by document id), read by key; unknown ids are absent. */
+    public Map<String, RecipientStates> statesOf(Collection<String> ids) {
+        Map<String, RecipientStates> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
         }
-        flush(writes);
-    }
-
-    /** A channel attempt a provider outage deferred (CONTRACT §2: it counts as that channel's first answer). */
-    public record Deferral(String noticeId, String recipientId, Channel channel, int attempt) {
+        Document fields = new Document("noticeId", 1).append("recipientId", 1).append("channels", 1)
+                .append(DEFERRED, 1);
+        for (Document doc : collection().find(in("_id", List.copyOf(ids))).projection(fields)) {
+            Map<Channel, ChannelState> states = new EnumMap<>(Channel.class);
+            Map<Channel, Integer> deferred = new EnumMap<>(Channel.class);
+            Document channels = doc.get("channels", Document.class);
+            Document deferrals = doc.get(DEFERRED, Document.class);
+            for (Channel channel : Channel.values()) {
+                ChannelState state = channels == null ? null : ChannelState.from(channels.get(channel.name(), Document.class));
+                if (state != null) {
+                    states.put(channel, state);
+                }
+                if (deferrals != null && deferrals.get(channel.name()) instanceof Number n) {
+                    deferred.put(channel, n.intValue());
+                }
+            }
+            found.put(doc.getString("_id"), new RecipientStates(doc.getString("noticeId"), doc.getString("recipientId"),
+                    states, deferred));
+        }
+        return found;
     }
 
     /**
-     * Remembers deferred attempts beside the channel states ({@code deferred.<channel>}, the highest attempt
-     * deferred), not in them: a deferral changes no status, and {@code $max} makes it order-free and idempotent.
+     * Writes what changed in these recipients, one update each, in unordered bulks. Each field is merged with
+     * {@code $max} (by rank, and the highest deferred attempt), so writing a state again, or after a newer one, changes
+     * nothing: a batch redelivered after a crash rewrites exactly what it had not.
      */
-    public void markDeferred(Collection<Deferral> deferrals) {
+    public void write(Collection<RecipientStates> changed) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (Deferral deferral : deferrals) {
-            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(deferral.noticeId(), deferral.recipientId())),
-                    new Document("$max", new Document(DEFERRED + "." + deferral.channel().name(), deferral.attempt()))));
+        for (RecipientStates recipient : changed) {
+            Document max = new Document();
+            recipient.changedChannels().forEach((channel, state) -> max.append("channels." + channel.name(),
+                    state.toDocument()));
+            recipient.changedDeferrals().forEach((channel, attempt) -> max.append(DEFERRED + "." + channel.name(),
+                    attempt));
+            if (max.isEmpty()) {
+                continue;
+            }
+            writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(recipient.noticeId(), recipient.recipientId())),
+                    new Document("$max", max)));
             if (writes.size() == BULK_SIZE) {
                 flush(writes);
             }
@@ -146,7 +186,11 @@ public class Recipients {
         flush(writes);
     }
 
-    /** One aggregation over a notice's recipients: how many are in each combination of channel states. */
+    /**
+     * The recount: one aggregation over a notice's recipients, how many are in each combination of channel states.
+     * Never on the hot path (it reads every recipient of the notice, and on the embedded store the whole
+     * collection): it seeds the counters of a notice sent before they existed, and tests compare it with them.
+     */
     public List<StateCombination> combinations(String noticeId) {
         Document group = new Document("_id", new Document("es", "$channels.EMAIL.status")
                 .append("ea", "$channels.EMAIL.attempt").append("ed", "$" + DEFERRED + ".EMAIL")
@@ -181,6 +225,26 @@ public class Recipients {
     /** Which recipients a table filter selects: any channel in one of the statuses, or that channel's. */
     public record Filter(String noticeId, Set<DeliveryStatus> statuses, Channel channel) {
 
+        /** How many recipients in these combinations the filter selects: what {@link #toBson} would count. */
+        public long count(Collection<StateCombination> combinations) {
+            long total = 0;
+            for (StateCombination c : combinations) {
+                if (selects(c)) {
+                    total += c.count();
+                }
+            }
+            return total;
+        }
+
+        private boolean selects(StateCombination c) {
+            if (channel != null) {
+                ChannelSnapshot state = channel == Channel.EMAIL ? c.email() : c.sms();
+                return state != null && (statuses.isEmpty() || statuses.contains(state.status()));
+            }
+            return statuses.isEmpty() || (c.email() != null && statuses.contains(c.email().status()))
+                    || (c.sms() != null && statuses.contains(c.sms().status()));
+        }
+
         Bson toBson() {
             Bson notice = eq("noticeId", noticeId);
             if (statuses.isEmpty()) {
@@ -192,10 +256,6 @@ public class Recipients {
             }
             return and(notice, or(in("channels.EMAIL.status", names), in("channels.SMS.status", names)));
         }
-    }
-
-    public long count(Filter filter) {
-        return collection().countDocuments(filter.toBson());
     }
 
     public List<Recipient> page(Filter filter, int page, int size) {

@@ -288,7 +288,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
     }
 
     private void publishResult(DeliveryResult result) {
-        publish(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(), result.recipientId()),
+        publish(Topics.DELIVERY_RESULTS, Topics.noticeKey(result.noticeId()),
                 JSON.writeValueAsString(result));
     }
 

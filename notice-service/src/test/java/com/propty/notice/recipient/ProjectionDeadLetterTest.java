@@ -28,7 +28,7 @@ class ProjectionDeadLetterTest extends ServiceTestSupport {
                 r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30)).get(0).value(),
                 NoticeDispatchRequested.class);
 
-        String key = Topics.resultKey(noticeId, resident);
+        String key = Topics.noticeKey(noticeId);
         String poison = "{\"noticeId\":\"" + noticeId + "\", not json";
         publish(Topics.DELIVERY_RESULTS, key, poison);
         publish(Topics.DELIVERY_RESULTS, key, JSON.writeValueAsString(DeliveryResult.of(noticeId, resident,

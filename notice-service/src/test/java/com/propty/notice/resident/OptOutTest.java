@@ -39,8 +39,8 @@ class OptOutTest extends ServiceTestSupport {
                 null, null, null, "sendgrid", "m1", "ann@example.com"));
         ContactOptedOut unsubscribe = ContactOptedOut.of(notice, ann, Channel.EMAIL, "unsubscribe", "sendgrid");
         // twice: at-least-once delivery changes nothing
-        publish(Topics.CONTACT_OPT_OUTS, Topics.resultKey(notice, ann), JSON.writeValueAsString(unsubscribe));
-        publish(Topics.CONTACT_OPT_OUTS, Topics.resultKey(notice, ann), JSON.writeValueAsString(unsubscribe));
+        publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice), JSON.writeValueAsString(unsubscribe));
+        publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice), JSON.writeValueAsString(unsubscribe));
         publishResult(DeliveryResult.of(notice, ben, Channel.SMS, 1, chunk.dispatchId(), DeliveryStatus.FAILED,
                 ErrorCode.OPTED_OUT, "21610", "Twilio reported the message undelivered", "twilio", "SM1", "+15145550102"));
 
@@ -81,7 +81,7 @@ class OptOutTest extends ServiceTestSupport {
         String property = newProperty();
         String cleo = createResident(property, "Cleo", "cleo@example.com", "+15145550103");
         String notice = sendNotice(property);
-        publish(Topics.CONTACT_OPT_OUTS, Topics.resultKey(notice, cleo),
+        publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice),
                 JSON.writeValueAsString(ContactOptedOut.of(notice, cleo, Channel.EMAIL, "spamreport", "sendgrid")));
         await().atMost(Duration.ofSeconds(30)).until(() -> optedOut(property, cleo).contains("EMAIL"));
 
@@ -103,8 +103,8 @@ class OptOutTest extends ServiceTestSupport {
         String property = newProperty();
         String dan = createResident(property, "Dan", "dan@example.com", null);
         String poison = "{\"recipientId\":\"" + dan + "\", not json";
-        publish(Topics.CONTACT_OPT_OUTS, Topics.resultKey("n-x", dan), poison);
-        publish(Topics.CONTACT_OPT_OUTS, Topics.resultKey("n-x", dan),
+        publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey("n-x"), poison);
+        publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey("n-x"),
                 JSON.writeValueAsString(ContactOptedOut.of("n-x", dan, Channel.EMAIL, "group_unsubscribe", "sendgrid")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> optedOut(property, dan).contains("EMAIL"));
@@ -152,7 +152,7 @@ class OptOutTest extends ServiceTestSupport {
     }
 
     private void publishResult(DeliveryResult result) {
-        publish(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(), result.recipientId()),
+        publish(Topics.DELIVERY_RESULTS, Topics.noticeKey(result.noticeId()),
                 JSON.writeValueAsString(result));
     }
 }

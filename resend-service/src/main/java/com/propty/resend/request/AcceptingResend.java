@@ -125,7 +125,7 @@ public class AcceptingResend {
             ResendRequested event = ResendRequested.of(resendId, noticeId, snapshot.notice().propertyId(), scope,
                     requester, requestedAt, snapshot.notice().content(), chunk, index, chunks.size(), totals, recipients);
             try {
-                requests.publish(event, Topics.chunkKey(noticeId, index));
+                requests.publish(event, Topics.noticeKey(noticeId));
             } catch (RuntimeException e) {
                 // Chunks already on the bus will be sent; the rest are given back so a later resend can take them.
                 List<Target> unsent = new ArrayList<>();

@@ -220,7 +220,7 @@ class ResendApiTest {
                 new Target("r4", Channel.EMAIL, 2, "r4@example.com"));
         ConsumerRecord<String, String> record = PUBLISHED.stream()
                 .filter(r -> r.value().contains(chunk.resendId())).findFirst().orElseThrow();
-        assertThat(record.key()).isEqualTo(Topics.chunkKey(noticeId, 0));
+        assertThat(record.key()).isEqualTo(Topics.noticeKey(noticeId));
 
         Document resend = mongo.findById(chunk.resendId(), Document.class, "resends");
         assertThat(resend).isNotNull();
@@ -722,8 +722,7 @@ class ResendApiTest {
     }
 
     void produce(KafkaProducer<String, String> producer, DeliveryResult result) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, Topics.resultKey(result.noticeId(),
-                result.recipientId()), json.writeValueAsString(result))).get();
+        producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, Topics.noticeKey(result.noticeId()), json.writeValueAsString(result))).get();
     }
 
     /** The same result as if it had happened {@code before} ago. */

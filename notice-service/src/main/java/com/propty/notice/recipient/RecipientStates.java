@@ -1,0 +1,102 @@
+package com.propty.notice.recipient;
+
+import com.propty.events.Channel;
+import com.propty.events.DeliveryStatus;
+import com.propty.notice.notice.ChannelSnapshot;
+import com.propty.notice.notice.StateCombination;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One recipient's channel states as the projection holds them while it applies a batch: read once by key, merged
+ * in memory by {@link com.propty.events.StatusRank} (the same rule as the store's {@code $max}), written back once
+ * if anything changed. Which {@linkplain StateCombination#key combination} the recipient is in before and after
+ * each change is what moves the notice's counters.
+ */
+public final class RecipientStates {
+
+    private final String noticeId;
+    private final String recipientId;
+    private final Map<Channel, ChannelState> channels;
+    private final Map<Channel, Integer> deferred;
+    private final Set<Channel> changedChannels = EnumSet.noneOf(Channel.class);
+    private final Set<Channel> changedDeferrals = EnumSet.noneOf(Channel.class);
+
+    public RecipientStates(String noticeId, String recipientId, Map<Channel, ChannelState> channels,
+            Map<Channel, Integer> deferred) {
+        this.noticeId = noticeId;
+        this.recipientId = recipientId;
+        this.channels = channels.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(channels);
+        this.deferred = deferred.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(deferred);
+    }
+
+    public String noticeId() {
+        return noticeId;
+    }
+
+    public String recipientId() {
+        return recipientId;
+    }
+
+    /** Merges a state into a channel the notice uses; whether it changed anything. */
+    public boolean merge(Channel channel, ChannelState incoming) {
+        ChannelState current = channels.get(channel);
+        if (current == null) {
+            return false;
+        }
+        ChannelState latest = ChannelState.latest(current, incoming);
+        if (latest == current) {
+            return false;
+        }
+        channels.put(channel, latest);
+        changedChannels.add(channel);
+        return true;
+    }
+
+    /** Remembers that a provider outage deferred this attempt of a channel; whether it changed anything. */
+    public boolean markDeferred(Channel channel, int attempt) {
+        if (!channels.containsKey(channel)) {
+            return false;
+        }
+        Integer current = deferred.get(channel);
+        if (current != null && current >= attempt) {
+            return false;
+        }
+        deferred.put(channel, attempt);
+        changedDeferrals.add(channel);
+        return true;
+    }
+
+    public String combination() {
+        return StateCombination.key(snapshot(Channel.EMAIL), snapshot(Channel.SMS));
+    }
+
+    private ChannelSnapshot snapshot(Channel channel) {
+        ChannelState state = channels.get(channel);
+        if (state == null) {
+            return null;
+        }
+        Integer deferredAttempt = deferred.get(channel);
+        boolean waiting = state.status() == DeliveryStatus.PENDING && deferredAttempt != null
+                && deferredAttempt >= state.attempt();
+        return new ChannelSnapshot(state.status(), state.attempt(), waiting);
+    }
+
+    public boolean changed() {
+        return !changedChannels.isEmpty() || !changedDeferrals.isEmpty();
+    }
+
+    Map<Channel, ChannelState> changedChannels() {
+        Map<Channel, ChannelState> changed = new EnumMap<>(Channel.class);
+        changedChannels.forEach(c -> changed.put(c, channels.get(c)));
+        return changed;
+    }
+
+    Map<Channel, Integer> changedDeferrals() {
+        Map<Channel, Integer> changed = new EnumMap<>(Channel.class);
+        changedDeferrals.forEach(c -> changed.put(c, deferred.get(c)));
+        return changed;
+    }
+}
