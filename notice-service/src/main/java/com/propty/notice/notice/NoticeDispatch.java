@@ -5,6 +5,7 @@ import com.propty.events.Content;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.notice.recipient.AudienceIndex;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
@@ -38,7 +39,8 @@ import org.springframework.stereotype.Component;
  * <li>the audience is streamed in id order, a page at a time, into recipient documents (idempotent upserts);</li>
  * <li>the notice's counters get their base (the audience's states), and the target totals, stats and status are
  * fixed on the notice, before any chunk goes out;</li>
- * <li>the targets are read back in {@code _id} order and published in chunks of at most
+ * <li>the targets are read back in the audience's order (fixed in {@code AudienceIndex}) and published in chunks
+ * of at most
  * {@code dispatch-chunk-size}; {@code dispatched} turns true when the broker has them all.</li>
  * </ol>
  * Repeating any step gives the same documents and the same chunks (same event ids), which is what
@@ -147,12 +149,14 @@ public class NoticeDispatch {
     private CombinationCounts storeAudience(Notice notice) {
         Instant now = Instant.now();
         CombinationCounts audience = CombinationCounts.empty();
+        List<AudienceIndex.Member> members = new ArrayList<>();
         if (notice.recipientIds() == null) {
             String after = null;
             List<Resident> page;
             do {
                 page = residents.activeAfter(notice.propertyId(), after, PAGE);
-                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now));
+                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now,
+                        members));
                 after = page.isEmpty() ? after : page.get(page.size() - 1).id();
             } while (page.size() == PAGE);
         } else {
@@ -160,9 +164,11 @@ public class NoticeDispatch {
             for (int from = 0; from < ids.size(); from += PAGE) {
                 List<Resident> page = residents.activeAmong(notice.propertyId(),
                         ids.subList(from, Math.min(ids.size(), from + PAGE)));
-                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now));
+                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now,
+                        members));
             }
         }
+        recipients.fixOrder(notice.id(), members);
         return audience;
     }
 
@@ -172,29 +178,23 @@ public class NoticeDispatch {
         int chunkCount = (targetCount + chunkSize - 1) / chunkSize;
         Content content = new Content(notice.title(), notice.body(), notice.effectiveSmsText());
         List<Target> chunk = new ArrayList<>(chunkSize);
-        int chunkIndex = 0;
-        String after = null;
-        List<Recipients.FirstTargets> page;
-        do {
-            page = recipients.firstTargetsAfter(notice.id(), after, PAGE);
-            for (Recipients.FirstTargets recipient : page) {
-                for (Target target : recipient.targets()) {
-                    chunk.add(target);
-                    if (chunk.size() == chunkSize) {
-                        publish(notice, dispatch, content, chunk, chunkIndex++, chunkCount, totals);
-                        chunk.clear();
-                    }
+        int[] chunkIndex = {0};
+        recipients.forEachFirstTargets(notice.id(), targets -> {
+            for (Target target : targets) {
+                chunk.add(target);
+                if (chunk.size() == chunkSize) {
+                    publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals);
+                    chunk.clear();
                 }
-                after = recipient.id();
             }
-        } while (page.size() == PAGE);
+        });
         if (!chunk.isEmpty()) {
-            publish(notice, dispatch, content, chunk, chunkIndex++, chunkCount, totals);
+            publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals);
         }
-        if (chunkIndex != chunkCount) {
-            log.warn("Notice {}: published {} chunks, expected {}", notice.id(), chunkIndex, chunkCount);
+        if (chunkIndex[0] != chunkCount) {
+            log.warn("Notice {}: published {} chunks, expected {}", notice.id(), chunkIndex[0], chunkCount);
         }
-        return chunkIndex;
+        return chunkIndex[0];
     }
 
     private void publish(Notice notice, Notice.Dispatch dispatch, Content content, List<Target> targets,

@@ -1,17 +1,13 @@
 package com.propty.notice.recipient;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -35,7 +31,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -52,9 +47,11 @@ public class Recipients {
     private static final String DEFERRED = "deferred";
 
     private final MongoTemplate mongo;
+    private final AudienceIndex audience;
 
-    public Recipients(MongoTemplate mongo) {
+    public Recipients(MongoTemplate mongo, AudienceIndex audience) {
         this.mongo = mongo;
+        this.audience = audience;
         // Real MongoDB needs these for the per-notice reads; the embedded server ignores them.
         collection().createIndex(Indexes.ascending("noticeId", "sortName", "_id"), new IndexOptions());
     }
@@ -71,8 +68,9 @@ public class Recipients {
      * read back by key), which is the notice's counters' base.
      */
     public CombinationCounts storeAudience(String noticeId, List<Channel> channels, List<Resident> residents,
-            Instant now) {
+            Instant now, List<AudienceIndex.Member> members) {
         CombinationCounts stored = CombinationCounts.empty();
+        residents.forEach(r -> members.add(new AudienceIndex.Member(r.id(), sortName(r.name()))));
         for (int from = 0; from < residents.size(); from += BULK_SIZE) {
             List<Resident> part = residents.subList(from, Math.min(residents.size(), from + BULK_SIZE));
             List<WriteModel<Document>> writes = new ArrayList<>(part.size());
@@ -115,22 +113,27 @@ public class Recipients {
         return stored;
     }
 
-    /** A recipient's first-dispatch targets, in recipient order: the same every time, so chunks can be re-sent. */
-    public record FirstTargets(String id, List<Target> targets) {
+    /** Fixes the order of a notice's whole audience (see {@link AudienceIndex}); after storing it, before sending. */
+    public void fixOrder(String noticeId, List<AudienceIndex.Member> members) {
+        audience.write(noticeId, members);
     }
 
-    public List<FirstTargets> firstTargetsAfter(String noticeId, String afterId, int limit) {
-        Bson filter = afterId == null ? eq("noticeId", noticeId) : and(eq("noticeId", noticeId), gt("_id", afterId));
-        List<FirstTargets> page = new ArrayList<>();
-        for (Document doc : collection().find(filter).projection(new Document("recipientId", 1).append("firstTargets", 1))
-                .sort(Sorts.ascending("_id")).limit(limit)) {
-            String recipientId = doc.getString("recipientId");
-            List<Target> targets = doc.getList("firstTargets", Document.class).stream()
-                    .map(t -> new Target(recipientId, Channel.valueOf(t.getString("channel")), 1, t.getString("address")))
-                    .toList();
-            page.add(new FirstTargets(doc.getString("_id"), targets));
-        }
-        return page;
+    /** A recipient's first-dispatch targets, in table order: the same every time, so chunks can be re-sent. */
+    public void forEachFirstTargets(String noticeId, Consumer<List<Target>> targets) {
+        audience.forEachPage(noticeId, ids -> {
+            Map<String, List<Target>> byRecipient = new HashMap<>();
+            List<String> keys = ids.stream().map(id -> Recipient.id(noticeId, id)).toList();
+            for (Document doc : collection().find(in("_id", keys))
+                    .projection(new Document("recipientId", 1).append("firstTargets", 1))) {
+                String recipientId = doc.getString("recipientId");
+                byRecipient.put(recipientId, doc.getList("firstTargets", Document.class).stream()
+                        .map(t -> new Target(recipientId, Channel.valueOf(t.getString("channel")), 1,
+                                t.getString("address")))
+                        .toList());
+            }
+            ids.forEach(id -> targets.accept(byRecipient.getOrDefault(id, List.of())));
+            return true;
+        });
     }
 
     /** The channel states of these recipients (by document id), read by key; unknown ids are absent. */
@@ -225,7 +228,7 @@ public class Recipients {
     /** Which recipients a table filter selects: any channel in one of the statuses, or that channel's. */
     public record Filter(String noticeId, Set<DeliveryStatus> statuses, Channel channel) {
 
-        /** How many recipients in these combinations the filter selects: what {@link #toBson} would count. */
+        /** How many recipients in these combinations the filter selects: what {@link #matches} would select. */
         public long count(Collection<StateCombination> combinations) {
             long total = 0;
             for (StateCombination c : combinations) {
@@ -245,40 +248,84 @@ public class Recipients {
                     || (c.sms() != null && statuses.contains(c.sms().status()));
         }
 
-        Bson toBson() {
-            Bson notice = eq("noticeId", noticeId);
-            if (statuses.isEmpty()) {
-                return channel == null ? notice : and(notice, gt("channels." + channel.name() + ".rank", -1));
-            }
-            List<String> names = statuses.stream().map(Enum::name).toList();
+        /** Whether the filter selects this recipient (the deferred view is PENDING too: statuses are as stored). */
+        boolean matches(Recipient recipient) {
             if (channel != null) {
-                return and(notice, in("channels." + channel.name() + ".status", names));
+                ChannelState state = recipient.channels().get(channel);
+                return state != null && (statuses.isEmpty() || statuses.contains(state.status()));
             }
-            return and(notice, or(in("channels.EMAIL.status", names), in("channels.SMS.status", names)));
+            return statuses.isEmpty()
+                    || recipient.channels().values().stream().anyMatch(s -> statuses.contains(s.status()));
+        }
+
+        boolean selectsAll() {
+            return statuses.isEmpty() && channel == null;
         }
     }
 
+    /**
+     * A page of the table: unfiltered, the recipients at its positions of the audience's order (a key lookup of one
+     * or two index pages, then of the recipients); filtered, the audience walked in order from the start until the
+     * page is full, a page of recipients read by key at a time.
+     */
     public List<Recipient> page(Filter filter, int page, int size) {
-        List<Recipient> recipients = new ArrayList<>();
-        collection().find(filter.toBson()).sort(Sorts.ascending("sortName", "_id")).skip(page * size).limit(size)
-                .forEach(doc -> recipients.add(toRecipient(doc)));
-        return recipients;
+        if (filter.selectsAll()) {
+            return inOrder(filter.noticeId(), audience.idsAt(filter.noticeId(), page * size, page * size + size));
+        }
+        List<Recipient> selected = new ArrayList<>(size);
+        long[] skip = {(long) page * size};
+        audience.forEachPage(filter.noticeId(), ids -> {
+            for (Recipient recipient : inOrder(filter.noticeId(), ids)) {
+                if (filter.matches(recipient)) {
+                    if (skip[0] > 0) {
+                        skip[0]--;
+                    } else {
+                        selected.add(recipient);
+                        if (selected.size() == size) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        });
+        return selected;
     }
 
     /** Every selected recipient in table order, handed over in batches so a large notice never sits in memory. */
     public void forEachBatch(Filter filter, int batchSize, Consumer<List<Recipient>> batches) {
         List<Recipient> batch = new ArrayList<>(batchSize);
-        for (Document doc : collection().find(filter.toBson()).sort(Sorts.ascending("sortName", "_id"))
-                .batchSize(batchSize)) {
-            batch.add(toRecipient(doc));
-            if (batch.size() == batchSize) {
-                batches.accept(batch);
-                batch = new ArrayList<>(batchSize);
+        audience.forEachPage(filter.noticeId(), ids -> {
+            for (Recipient recipient : inOrder(filter.noticeId(), ids)) {
+                if (filter.matches(recipient)) {
+                    batch.add(recipient);
+                    if (batch.size() == batchSize) {
+                        batches.accept(List.copyOf(batch));
+                        batch.clear();
+                    }
+                }
             }
-        }
+            return true;
+        });
         if (!batch.isEmpty()) {
             batches.accept(batch);
         }
+    }
+
+    /** These recipients of a notice, read by key, in the order of the ids given. */
+    private List<Recipient> inOrder(String noticeId, List<String> recipientIds) {
+        Map<String, Recipient> found = new HashMap<>();
+        for (Recipient recipient : byIds(noticeId, recipientIds)) {
+            found.put(recipient.recipientId(), recipient);
+        }
+        List<Recipient> ordered = new ArrayList<>(recipientIds.size());
+        for (String id : recipientIds) {
+            Recipient recipient = found.get(id);
+            if (recipient != null) {
+                ordered.add(recipient);
+            }
+        }
+        return ordered;
     }
 
     public List<Recipient> byIds(String noticeId, Collection<String> recipientIds) {

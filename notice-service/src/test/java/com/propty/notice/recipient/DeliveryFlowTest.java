@@ -125,6 +125,13 @@ class DeliveryFlowTest extends ServiceTestSupport {
         JsonNode all = call("GET", "/api/notices/" + noticeId + "/recipients?page=0&size=2", null, property).body();
         assertThat(all.get("totalItems").asLong()).isEqualTo(3);
         assertThat(all.get("items").findValuesAsString("name")).containsExactly("Alice Martin", "bob Nguyen");
+        JsonNode last = call("GET", "/api/notices/" + noticeId + "/recipients?page=1&size=2", null, property).body();
+        assertThat(last.get("items")).hasSize(1);
+        assertThat(last.get("totalItems").asLong()).isEqualTo(3);
+        JsonNode secondFailed = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED&page=1&size=1",
+                null, property).body();
+        assertThat(secondFailed.get("items").findValuesAsString("recipientId")).containsExactly(bob);
+        assertThat(secondFailed.get("totalItems").asLong()).isEqualTo(2);
         assertThat(call("GET", "/api/notices/" + noticeId + "/recipients?size=201", null, property).status())
                 .isEqualTo(400);
         assertThat(call("GET", "/api/notices/" + noticeId + "/recipients?status=LOST", null, property).status())
