@@ -95,7 +95,7 @@ class ResendJourneyTest {
             assertThat(row.get("outcome").get("failed").asInt()).isEqualTo(3);
             assertThat(row.get("outcome").get("pending").asInt()).isZero();
         });
-        // the statistics follow the recipients' states by up to NOTICE_STATS_INTERVAL_MS (they are recomputed apart)
+        // the statistics are notice-service's projection, the history is history-service's: each catches up on its own
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode after = journey.notice(notice);
             assertThat(after.get("status").asString()).isEqualTo("PARTIALLY_FAILED");
