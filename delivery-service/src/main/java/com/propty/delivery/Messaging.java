@@ -4,6 +4,8 @@ import com.propty.delivery.dispatch.Dispatching;
 import com.propty.delivery.dispatch.SendRequest;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.ResendRequested;
+import com.propty.events.Topics;
+import com.propty.kit.metrics.ConsumerMeters;
 import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +20,20 @@ import org.springframework.context.annotation.Configuration;
 class Messaging {
 
     @Bean
-    Consumer<NoticeDispatchRequested> noticeDispatchRequested(Dispatching dispatching) {
-        return event -> dispatching.dispatch(SendRequest.of(event));
+    Consumer<NoticeDispatchRequested> noticeDispatchRequested(Dispatching dispatching, ConsumerMeters meters) {
+        meters.register(Topics.NOTICE_DISPATCH_REQUESTED);
+        return event -> {
+            dispatching.dispatch(SendRequest.of(event));
+            meters.applied(Topics.NOTICE_DISPATCH_REQUESTED, event.occurredAt());
+        };
     }
 
     @Bean
-    Consumer<ResendRequested> resendRequested(Dispatching dispatching) {
-        return event -> dispatching.dispatch(SendRequest.of(event));
+    Consumer<ResendRequested> resendRequested(Dispatching dispatching, ConsumerMeters meters) {
+        meters.register(Topics.RESEND_REQUESTED);
+        return event -> {
+            dispatching.dispatch(SendRequest.of(event));
+            meters.applied(Topics.RESEND_REQUESTED, event.occurredAt());
+        };
     }
 }

@@ -2,6 +2,9 @@ package com.propty.kit;
 
 import com.propty.internaltoken.InternalTokenSigner;
 import com.propty.internaltoken.InternalTokenVerifier;
+import com.propty.kit.metrics.ConsumerMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,6 +35,12 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
     @ConditionalOnBean(MongoTemplate.class)
     RateLimits rateLimits(MongoTemplate mongo, RateLimitProperties properties, ObjectProvider<Clock> clock) {
         return new RateLimits(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Projection lag and dead letters of the service's consumers (README "Meters"). */
+    @Bean
+    ConsumerMeters consumerMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<Clock> clock) {
+        return new ConsumerMeters(registry.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Override

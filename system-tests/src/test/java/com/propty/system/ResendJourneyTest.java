@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import com.propty.system.logs.LogScan;
+import com.propty.system.ops.PlatformMeters;
+import com.propty.system.ops.QueriedMetrics;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +55,7 @@ class ResendJourneyTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stream.events().contains("notice"));
         int before = stream.events().size();
 
+        PlatformMeters metersBefore = PlatformMeters.quiet(RunningPlatform.get().settings());
         String key = UUID.randomUUID().toString();
         Api.Reply accepted = api.send("POST", "/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY"),
                 Map.of("Idempotency-Key", key));
@@ -101,6 +107,54 @@ class ResendJourneyTest {
             assertThat(after.get("status").asString()).isEqualTo("PARTIALLY_FAILED");
             assertThat(after.get("stats").get("email").get("delivered").asInt()).isEqualTo(4);
         });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> theMetersMovedByWhatTheResendDid(metersBefore,
+                PlatformMeters.scrape(RunningPlatform.get().settings())));
+    }
+
+    /**
+     * Issue 13: ops see the resend in /actuator/prometheus. It sent Bob's fixed email (SENT, DELIVERED), Carol's email
+     * (SENT, bounced) and SMS (invalid number), and Eve's SMS (SENT, unreachable): seven results.
+     */
+    private static void theMetersMovedByWhatTheResendDid(PlatformMeters before, PlatformMeters now) {
+        String delivery = "delivery-service";
+        String deliveries = "notice_deliveries_total";
+        assertThat(now.since(before, "resend-service", "notice_resends_total", "scope", "failed_only", "type", "full")).isEqualTo(1);
+        assertThat(now.since(before, "resend-service", "notice_resend_targets_total", "scope", "failed_only", "channel", "email")).isEqualTo(2);
+        assertThat(now.since(before, "resend-service", "notice_resend_targets_total", "scope", "failed_only", "channel", "sms")).isEqualTo(2);
+        assertThat(now.since(before, delivery, deliveries, "channel", "email", "provider", "sendgrid", "outcome", "sent", "error", "none")).isEqualTo(2);
+        assertThat(now.since(before, delivery, deliveries, "channel", "email", "outcome", "delivered", "error", "none")).isEqualTo(1);
+        assertThat(now.since(before, delivery, deliveries, "channel", "email", "outcome", "failed", "error", "bounced")).isEqualTo(1);
+        assertThat(now.since(before, delivery, deliveries, "channel", "sms", "provider", "twilio", "outcome", "sent", "error", "none")).isEqualTo(1);
+        assertThat(now.since(before, delivery, deliveries, "channel", "sms", "outcome", "failed", "error", "invalid_address")).isEqualTo(1);
+        assertThat(now.since(before, delivery, deliveries, "channel", "sms", "outcome", "failed", "error", "unreachable")).isEqualTo(1);
+        assertThat(now.byService().get(delivery).sum(deliveries) - before.byService().get(delivery).sum(deliveries))
+                .as("no other result").isEqualTo(7);
+        assertThat(now.since(before, delivery, "delivery_provider_calls_seconds_count", "provider", "sendgrid", "outcome", "answered"))
+                .as("both emails in one SendGrid request").isEqualTo(1);
+        assertThat(now.since(before, delivery, "delivery_provider_calls_seconds_count", "provider", "twilio", "outcome", "answered")).isEqualTo(1);
+        assertThat(now.since(before, delivery, "delivery_provider_calls_seconds_count", "provider", "twilio", "outcome", "rejected")).isEqualTo(1);
+        assertThat(now.since(before, delivery, "delivery_webhook_events_total", "provider", "sendgrid", "result", "applied")).isEqualTo(2);
+        assertThat(now.since(before, delivery, "delivery_webhook_events_total", "provider", "twilio", "result", "applied")).isEqualTo(1);
+        assertThat(now.since(before, delivery, "delivery_webhook_events_total", "provider", "sendgrid", "result", "rejected_signature")).isZero();
+        assertThat(now.value(delivery, "delivery_sends_in_doubt", "channel", "email")).isZero();
+        assertThat(now.value(delivery, "delivery_sends_parked", "channel", "sms")).isZero();
+        assertThat(now.since(before, delivery, "projection_lag_seconds_count", "consumer", "resend-requested")).as("one chunk").isEqualTo(1);
+        assertThat(now.since(before, "history-service", "projection_lag_seconds_count", "consumer", "resend-requested")).isEqualTo(1);
+        assertThat(now.since(before, "history-service", "projection_lag_seconds_count", "consumer", "delivery-results")).isEqualTo(7);
+        assertThat(now.since(before, "resend-service", "projection_lag_seconds_count", "consumer", "delivery-results")).isEqualTo(7);
+        assertThat(now.since(before, "history-service", "consumer_dead_letters_total", "consumer", "delivery-results")).isZero();
+    }
+
+    /** Issue 13: a renamed or missing meter breaks the build, not the dashboard or the alert that queries it. */
+    @Test
+    void everyMetricTheDashboardsAndAlertsQueryIsExposedByTheRunningServices() {
+        Set<String> exposed = new TreeSet<>();
+        PlatformMeters.scrape(RunningPlatform.get().settings()).byService().values().forEach(s -> exposed.addAll(s.names()));
+        Set<String> queried = new TreeSet<>();
+        QueriedMetrics.expressions(Path.of("../ops")).forEach(e -> queried.addAll(QueriedMetrics.names(e)));
+
+        assertThat(queried).hasSizeGreaterThan(10);
+        assertThat(exposed).containsAll(queried);
     }
 
     @Test

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -68,6 +70,15 @@ public class DeferredSends {
 
     public void remove(String id) {
         deferred.deleteOne(eq("_id", id));
+    }
+
+    /** The sends waiting per channel (the store holds only an outage's batches: read on a schedule for a gauge). */
+    public Map<Channel, Integer> parkedSends() {
+        Map<Channel, Integer> parked = new EnumMap<>(Channel.class);
+        for (Document doc : deferred.find().projection(new Document("channel", 1).append("sends", 1))) {
+            parked.merge(Channel.valueOf(doc.getString("channel")), doc.getList("sends", Document.class).size(), Integer::sum);
+        }
+        return parked;
     }
 
     public long count() {

@@ -1,6 +1,7 @@
 package com.propty.delivery.dispatch;
 
 import com.propty.delivery.EventPublisher;
+import com.propty.delivery.metrics.DeliveryMeters;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import java.util.Collection;
@@ -16,13 +17,16 @@ import org.springframework.stereotype.Component;
 public class DeliveryResults {
 
     private final EventPublisher publisher;
+    private final DeliveryMeters meters;
 
-    DeliveryResults(EventPublisher publisher) {
+    DeliveryResults(EventPublisher publisher, DeliveryMeters meters) {
         this.publisher = publisher;
+        this.meters = meters;
     }
 
     public void publish(Collection<DeliveryResult> results) {
         publisher.publish(Topics.DELIVERY_RESULTS, results.stream()
                 .map(r -> new EventPublisher.Keyed(Topics.noticeKey(r.noticeId()), r)).toList());
+        meters.published(results);
     }
 }

@@ -1,5 +1,6 @@
 package com.propty.delivery.dispatch;
 
+import com.propty.delivery.metrics.DeliveryMeters;
 import com.propty.delivery.resilience.Backoff;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.resilience.ResilienceSettings;
@@ -36,9 +37,11 @@ class Outcomes {
     private final DeliverySettings settings;
     private final Backoff backoff;
     private final Clock clock;
+    private final DeliveryMeters meters;
 
     Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, Deferrals deferrals,
-            DeliverySettings settings, ResilienceSettings resilience, Clock clock) {
+            DeliverySettings settings, ResilienceSettings resilience, Clock clock, DeliveryMeters meters) {
+        this.meters = meters;
         this.ledger = ledger;
         this.results = results;
         this.deferred = deferred;
@@ -68,6 +71,7 @@ class Outcomes {
         }
         ledger.record(answered);
         if (!outcome.inDoubt().isEmpty()) {
+            meters.inDoubt(outcome.inDoubt());
             log.warn("{} {} sends in doubt (no answer from the provider), first {}: settled by a webhook or after {}",
                     outcome.inDoubt().size(), batch.channel(), Redact.address(outcome.inDoubt().get(0).address()),
                     settings.inDoubtWindow());

@@ -1,5 +1,6 @@
 package com.propty.delivery.resilience;
 
+import com.propty.delivery.metrics.ProviderCallMeters;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -40,9 +41,11 @@ public class ProviderGuard {
     private final Map<Provider, RateLimiter> limiters = new EnumMap<>(Provider.class);
     private final Map<Provider, Bulkhead> bulkheads = new EnumMap<>(Provider.class);
     private final ResilienceSettings settings;
+    private final ProviderCallMeters calls;
 
-    public ProviderGuard(ResilienceSettings settings, MeterRegistry meters) {
+    public ProviderGuard(ResilienceSettings settings, MeterRegistry meters, ProviderCallMeters calls) {
         this.settings = settings;
+        this.calls = calls;
         CircuitBreakerRegistry breakerRegistry = CircuitBreakerRegistry.ofDefaults();
         RateLimiterRegistry limiterRegistry = RateLimiterRegistry.ofDefaults();
         BulkheadRegistry bulkheadRegistry = BulkheadRegistry.ofDefaults();
@@ -82,7 +85,7 @@ public class ProviderGuard {
      */
     public <T> T call(Provider provider, Supplier<T> call) {
         Supplier<T> guarded = CircuitBreaker.decorateSupplier(breakers.get(provider),
-                RateLimiter.decorateSupplier(limiters.get(provider), Bulkhead.decorateSupplier(bulkheads.get(provider), call)));
+                RateLimiter.decorateSupplier(limiters.get(provider), Bulkhead.decorateSupplier(bulkheads.get(provider), calls.timed(provider, call))));
         try {
             return guarded.get();
         } catch (CallNotPermittedException e) {

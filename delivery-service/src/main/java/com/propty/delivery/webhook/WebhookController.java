@@ -2,6 +2,8 @@ package com.propty.delivery.webhook;
 
 import com.propty.delivery.dispatch.DeliverySettings;
 import com.propty.delivery.email.SendGridSettings;
+import com.propty.delivery.metrics.WebhookMeters;
+import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.sms.StatusCallbacks;
 import com.propty.delivery.sms.TwilioSettings;
 import com.propty.kit.ApiProblem;
@@ -43,9 +45,12 @@ class WebhookController {
     private final WebhookSettling settling;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final WebhookMeters webhooks;
 
     WebhookController(SendGridSettings sendGrid, TwilioSettings twilio, DeliverySettings delivery, Clock clock,
-            StatusCallbacks callbacks, WebhookSettling settling, JsonMapper json, MeterRegistry meters) {
+            StatusCallbacks callbacks, WebhookSettling settling, JsonMapper json, MeterRegistry meters,
+            WebhookMeters webhooks) {
+        this.webhooks = webhooks;
         this.sendGridSignature = new SendGridSignature(sendGrid.webhookPublicKey(), delivery.webhookMaxAge(), clock);
         this.twilioValidator = new RequestValidator(twilio.authToken());
         this.callbacks = callbacks;
@@ -59,12 +64,14 @@ class WebhookController {
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Signature", required = false) String signature,
             @RequestHeader(name = "X-Twilio-Email-Event-Webhook-Timestamp", required = false) String timestamp) {
         if (!sendGridSignature.verify(body, signature, timestamp)) {
+            webhooks.rejectedSignature(Provider.SENDGRID);
             throw invalidSignature("SendGrid");
         }
         List<SendGridEvent> events;
         try {
             events = json.readValue(body, EVENTS);
         } catch (RuntimeException e) {
+            webhooks.malformed(Provider.SENDGRID);
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", "Malformed request",
                     "The body is not a JSON array of SendGrid events.");
         }
@@ -81,6 +88,7 @@ class WebhookController {
             });
         }
         int applied = settling.apply(changes, optOuts);
+        webhooks.settled(Provider.SENDGRID, changes.size() + optOuts.size(), applied);
         log.debug("SendGrid webhook: {} events, {} status changes, {} opt-outs, {} new", events.size(), changes.size(),
                 optOuts.size(), applied);
         return ResponseEntity.ok().build();
@@ -99,9 +107,11 @@ class WebhookController {
         });
         String url = callbacks.signedUrl(request.getRequestURI(), request.getQueryString());
         if (signature == null || !twilioValidator.validate(url, form, signature)) {
+            webhooks.rejectedSignature(Provider.TWILIO);
             throw invalidSignature("Twilio");
         }
-        WebhookEvents.fromTwilio(query, form).ifPresent(change -> settling.apply(List.of(change), List.of()));
+        WebhookEvents.fromTwilio(query, form).ifPresent(change -> webhooks.settled(Provider.TWILIO, 1,
+                settling.apply(List.of(change), List.of())));
         return ResponseEntity.ok().build();
     }
 

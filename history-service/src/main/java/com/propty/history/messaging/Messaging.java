@@ -5,6 +5,8 @@ import com.propty.events.DeliveryResult;
 import com.propty.history.audit.AuditTrail;
 import com.propty.events.ResendRequested;
 import com.propty.history.history.ResendHistory;
+import com.propty.events.Topics;
+import com.propty.kit.metrics.ConsumerMeters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,19 +36,24 @@ public class Messaging {
     private final JsonMapper json;
     private final StreamBridge bridge;
     private final int storeRetries;
+    private final ConsumerMeters meters;
 
-    public Messaging(JsonMapper json, StreamBridge bridge, @Value("${history.messaging.store-retries:6}") int storeRetries) {
+    public Messaging(JsonMapper json, StreamBridge bridge, @Value("${history.messaging.store-retries:6}") int storeRetries,
+            ConsumerMeters meters) {
         this.json = json;
         this.bridge = bridge;
         this.storeRetries = storeRetries;
+        this.meters = meters;
+        List.of(Topics.RESEND_REQUESTED, Topics.DELIVERY_RESULTS, Topics.AUDIT_EVENTS).forEach(meters::register);
     }
 
     @Bean
     Consumer<List<byte[]>> resendRequested(ResendHistory history,
             @Value("${history.messaging.resend-requested-dlq:resend-requested.history-service.dlq}") String dlq) {
         return records -> {
-            List<ResendRequested> chunks = read(records, ResendRequested.class, dlq);
+            List<ResendRequested> chunks = read(records, ResendRequested.class, Topics.RESEND_REQUESTED, dlq);
             store(() -> history.requested(chunks), chunks.size());
+            meters.applied(Topics.RESEND_REQUESTED, chunks);
         };
     }
 
@@ -54,8 +61,9 @@ public class Messaging {
     Consumer<List<byte[]>> deliveryResults(ResendHistory history,
             @Value("${history.messaging.delivery-results-dlq:delivery-results.history-service.dlq}") String dlq) {
         return records -> {
-            List<DeliveryResult> results = read(records, DeliveryResult.class, dlq);
+            List<DeliveryResult> results = read(records, DeliveryResult.class, Topics.DELIVERY_RESULTS, dlq);
             store(() -> history.resulted(results), results.size());
+            meters.applied(Topics.DELIVERY_RESULTS, results);
         };
     }
 
@@ -66,7 +74,7 @@ public class Messaging {
         return records -> {
             List<AuditRecorded> entries = new ArrayList<>(records.size());
             for (byte[] record : records) {
-                List<AuditRecorded> read = read(List.of(record), AuditRecorded.class, dlq);
+                List<AuditRecorded> read = read(List.of(record), AuditRecorded.class, Topics.AUDIT_EVENTS, dlq);
                 if (read.isEmpty()) {
                     continue;
                 }
@@ -76,13 +84,15 @@ public class Messaging {
                 } else {
                     log.warn("Incomplete AuditRecorded {} sent to {}", entry.eventId(), dlq);
                     bridge.send(dlq, MessageBuilder.withPayload(record).build());
+                    meters.deadLettered(Topics.AUDIT_EVENTS);
                 }
             }
             store(() -> trail.recorded(entries), entries.size());
+            meters.applied(Topics.AUDIT_EVENTS, entries);
         };
     }
 
-    private <T> List<T> read(List<byte[]> records, Class<T> type, String dlq) {
+    private <T> List<T> read(List<byte[]> records, Class<T> type, String consumer, String dlq) {
         List<T> events = new ArrayList<>(records.size());
         for (byte[] record : records) {
             try {
@@ -90,6 +100,7 @@ public class Messaging {
             } catch (RuntimeException e) {
                 log.warn("Unreadable {} sent to {}: {}", type.getSimpleName(), dlq, e.getMessage());
                 bridge.send(dlq, MessageBuilder.withPayload(record).build());
+                meters.deadLettered(consumer);
             }
         }
         return events;

@@ -1,6 +1,8 @@
 package com.propty.resend.messaging;
 
 import com.propty.events.DeliveryResult;
+import com.propty.events.Topics;
+import com.propty.kit.metrics.ConsumerMeters;
 import com.propty.resend.claim.Claims;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +34,8 @@ public class Messaging {
     @Bean
     Consumer<List<byte[]>> deliveryResults(Claims claims, JsonMapper json, StreamBridge bridge,
             @Value("${resend.messaging.delivery-results-dlq:delivery-results.resend-service.dlq}") String dlq,
-            @Value("${resend.messaging.store-retries:6}") int storeRetries) {
+            @Value("${resend.messaging.store-retries:6}") int storeRetries, ConsumerMeters meters) {
+        meters.register(Topics.DELIVERY_RESULTS);
         return records -> {
             List<DeliveryResult> results = new ArrayList<>(records.size());
             for (byte[] record : records) {
@@ -41,11 +44,13 @@ public class Messaging {
                 } catch (RuntimeException e) {
                     log.warn("Unreadable delivery result sent to {}: {}", dlq, e.getMessage());
                     bridge.send(dlq, MessageBuilder.withPayload(record).build());
+                    meters.deadLettered(Topics.DELIVERY_RESULTS);
                 }
             }
             for (int attempt = 1; ; attempt++) {
                 try {
                     claims.record(results);
+                    meters.applied(Topics.DELIVERY_RESULTS, results);
                     return;
                 } catch (DataAccessException e) {
                     if (attempt >= storeRetries) {

@@ -49,10 +49,12 @@ public class AcceptingResend {
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Audit audit;
+    private final ResendMeters meters;
 
     public AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
             IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock,
-            RateLimits rateLimits, Audit audit) {
+            RateLimits rateLimits, Audit audit, ResendMeters meters) {
+        this.meters = meters;
         this.rateLimits = rateLimits;
         this.audit = audit;
         this.deliveries = deliveries;
@@ -108,6 +110,7 @@ public class AcceptingResend {
                 scope.type(), recipients, totals.email(), totals.sms(), decision.counts().skipped(), claimed));
         audit.resendRequested(caller, snapshot.notice().propertyId(), noticeId, resendId, scope, recipients,
                 totals.email(), totals.sms());
+        meters.accepted(scope, totals);
         log.info("Resend {} of notice {} by {}: {} emails, {} SMS ({} dropped as claimed meanwhile)", resendId, noticeId,
                 caller.id(), totals.email(), totals.sms(), decision.targets().size() - claimed.size());
         return new ResendAccepted(resendId, noticeId, scope, scope.type(), recipients, totals.email(), totals.sms(),
