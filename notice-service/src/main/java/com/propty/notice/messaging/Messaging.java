@@ -4,11 +4,13 @@ import com.propty.events.Channel;
 import com.propty.events.ContactOptedOut;
 import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryResult;
+import com.propty.events.Event;
 import com.propty.events.ResendRequested;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
+import com.propty.kit.metrics.ConsumerMeters;
 import com.propty.notice.recipient.RecipientProjection;
 import com.propty.notice.resident.Residents;
 import java.util.AbstractMap;
@@ -35,7 +37,9 @@ class Messaging {
     static final String SERVICE = "notice-service";
 
     @Bean
-    Consumer<Message<List<byte[]>>> deliveryStates(RecipientProjection projection, JsonMapper json) {
+    Consumer<Message<List<byte[]>>> deliveryStates(RecipientProjection projection, JsonMapper json,
+            ConsumerMeters meters) {
+        List.of(Topics.DELIVERY_RESULTS, Topics.RESEND_REQUESTED, Topics.DELIVERY_DEFERRALS).forEach(meters::register);
         EventBatch events = new EventBatch(json)
                 .topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
                         r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null
@@ -47,7 +51,11 @@ class Messaging {
                 .topic(Topics.DELIVERY_DEFERRALS, DeliveryDeferred.class,
                         d -> d.noticeId() != null && d.channel() != null && d.targets() != null
                                 && d.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1));
-        return batch -> projection.apply(events.read(batch, projection::apply));
+        return batch -> {
+            List<Consumed<Object>> read = events.read(batch, projection::apply);
+            projection.apply(read);
+            read.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));
+        };
     }
 
     /**
@@ -55,20 +63,25 @@ class Messaging {
      * is idempotent, so a redelivered batch changes nothing; delivery states are left alone on purpose.
      */
     @Bean
-    Consumer<Message<List<byte[]>>> contactOptOuts(Residents residents, JsonMapper json) {
+    Consumer<Message<List<byte[]>>> contactOptOuts(Residents residents, JsonMapper json, ConsumerMeters meters) {
+        meters.register(Topics.CONTACT_OPT_OUTS);
         EventBatch events = new EventBatch(json).topic(Topics.CONTACT_OPT_OUTS, ContactOptedOut.class,
                 o -> o.recipientId() != null && o.channel() != null);
         Consumer<List<Consumed<Object>>> apply = optOuts -> residents.optOut(optOuts.stream()
                 .map(c -> (ContactOptedOut) c.event())
                 .map(o -> (Map.Entry<String, Channel>) new AbstractMap.SimpleEntry<>(o.recipientId(), o.channel()))
                 .toList());
-        return batch -> apply.accept(events.read(batch, apply));
+        return batch -> {
+            List<Consumed<Object>> read = events.read(batch, apply);
+            apply.accept(read);
+            read.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));
+        };
     }
 
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${propty.notice.projection-retry-interval-ms:1000}") long retryIntervalMs) {
-        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs);
+            @Value("${propty.notice.projection-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
+        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs, meters::deadLettered);
     }
 }

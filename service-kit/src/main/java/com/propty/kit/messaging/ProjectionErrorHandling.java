@@ -2,6 +2,7 @@ package com.propty.kit.messaging;
 
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -32,14 +33,18 @@ public final class ProjectionErrorHandling implements ListenerContainerWithDlqAn
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final String dlqSuffix;
     private final long retryIntervalMs;
+    private final Consumer<String> deadLettered;
 
-    public ProjectionErrorHandling(String brokers, String service, long retryIntervalMs) {
+    /** {@code deadLettered} hears the source topic of every record sent to a dead-letter topic (a meter). */
+    public ProjectionErrorHandling(String brokers, String service, long retryIntervalMs,
+            Consumer<String> deadLettered) {
         this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         this.dlqSuffix = deadLetterSuffix(service);
         this.retryIntervalMs = retryIntervalMs;
+        this.deadLettered = deadLettered;
     }
 
     /** The one naming of dead-letter topics: {@code <topic>.<service>.dlq}. */
@@ -59,6 +64,7 @@ public final class ProjectionErrorHandling implements ListenerContainerWithDlqAn
             ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, e) -> {
             log.warn("Dead-lettering unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            deadLettered.accept(record.topic());
             return new TopicPartition(record.topic() + dlqSuffix, -1);
         });
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
