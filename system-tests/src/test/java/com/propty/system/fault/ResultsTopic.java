@@ -36,7 +36,7 @@ final class ResultsTopic {
         this.bootstrap = bootstrap;
     }
 
-    /** Every record of the notice (key {@code noticeId:recipientId}), from the beginning of the topic. */
+    /** Every record of the notice (results are keyed by notice id), from the beginning of the topic. */
     List<ConsumerRecord<String, String>> recordsOf(String noticeId) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -52,7 +52,7 @@ final class ResultsTopic {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key() != null && record.key().startsWith(noticeId + ":")) {
+                    if (noticeId.equals(record.key())) {
                         records.add(record);
                     }
                 }
