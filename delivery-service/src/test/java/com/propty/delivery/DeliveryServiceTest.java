@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.propty.delivery.dispatch.DeferredSends;
+import com.propty.delivery.dispatch.Dispatching;
 import com.propty.delivery.dispatch.ParkedBatch;
 import com.propty.delivery.dispatch.Send;
 import com.propty.delivery.dispatch.SendLedger;
+import com.propty.delivery.dispatch.SendRequest;
 import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
@@ -94,6 +96,8 @@ class DeliveryServiceTest {
     DeferredSends deferred;
     @Autowired
     SendLedger ledger;
+    @Autowired
+    Dispatching dispatching;
 
     @BeforeEach
     void connect() {
@@ -154,6 +158,37 @@ class DeliveryServiceTest {
         });
         assertThat(sendGridCallsFor(notice)).isEqualTo(2);
         assertThat(simulator.traffic().accepted().keySet().stream().filter(a -> a.startsWith(notice))).hasSize(997);
+    }
+
+    @Test
+    void aMalformedAddressFailsOnItsOwnAndTheBatchIsSentInOneCall() {
+        String notice = newId();
+        List<Target> targets = new ArrayList<>(emails(notice, 20, i -> "@example.com"));
+        targets.set(7, new Target(notice + "-r7", Channel.EMAIL, 1, notice + "-7@@example.com"));
+
+        dispatch(notice, targets);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count(notice, DeliveryStatus.SENT) == 19
+                && count(notice, DeliveryStatus.FAILED) == 1);
+        assertThat(latest(notice, notice + "-r7")).satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(r.errorCode()).isEqualTo(ErrorCode.INVALID_ADDRESS);
+            assertThat(r.providerCode()).isNull();
+        });
+        assertThat(sendGridCallsFor(notice)).isEqualTo(1);
+    }
+
+    @Test
+    void theEmailsOfFourChunksTakenTogetherGoOutInOneSendGridCall() {
+        String notice = newId();
+        List<Target> targets = emails(notice, 1_000, i -> "@example.com");
+        List<SendRequest> chunks = IntStream.range(0, 4).mapToObj(c -> new SendRequest("dispatch-" + notice, notice,
+                content(), targets.subList(c * 250, (c + 1) * 250))).toList();
+
+        dispatching.dispatch(chunks);
+
+        awaitResults(notice, Duration.ofSeconds(60), () -> count(notice, DeliveryStatus.SENT) == 1_000);
+        assertThat(sendGridCallsFor(notice)).isEqualTo(1);
     }
 
     @Test
