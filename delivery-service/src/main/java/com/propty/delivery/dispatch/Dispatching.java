@@ -9,9 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a chunk of targets: SKIPPED (NO_ADDRESS) without a provider call when there is no address, else
- * one durable intent per target first, then the provider call for the targets not handled before. A
- * redelivered chunk therefore never reaches a provider twice; it only re-publishes the outcomes known.
+ * Sends chunks of targets (a poll of them at once, see {@link SendGroups}): SKIPPED (NO_ADDRESS) without a provider
+ * call when there is no address, else one durable intent per target first, then the provider call for the targets not
+ * handled before. A redelivered chunk therefore never reaches a provider twice; it only re-publishes the outcomes
+ * known.
  */
 @Service
 public class Dispatching {
