@@ -19,173 +19,208 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
 
 /**
- * The throughput benchmark behind the README's figures: starts the whole platform on random ports (so it runs beside
- * {@code ./run.sh}), then through the gateway creates N residents, sends them a notice by email and SMS, waits until
- * every channel is final, fixes the failed addresses, resends FAILED_ONLY, and prints a Markdown table with rates,
- * provider call counts, recipients-table latency, CPU time and peak memory per process.
+ * The throughput benchmark behind the README's figures (issue 9): starts the whole platform on random ports (so it
+ * runs beside {@code ./run.sh}), and for each size N, through the gateway: imports N residents with the bulk import
+ * ({@code POST /api/properties/{id}/residents:import}, 5,000 rows a request), sends them a notice by email and SMS,
+ * times the reads a manager makes on it from 8 concurrent clients (p50/p95/p99), fixes the failed addresses with a
+ * second import, resends FAILED_ONLY, and measures the ceiling: a bare Kafka producer → consumer pass of as many
+ * messages of a result's size on the same broker. Then the history run: notices of one size one after another, the
+ * rate of each. It prints a Markdown table and writes {@code target/bench/results.json}.
  *
- * <pre>scripts/benchmark.sh [--residents 20000] [--concurrency 16] [--timeout 900] [--env KEY=VALUE]...
- *     [--jvm "OPTIONS"]</pre>
+ * <pre>scripts/benchmark.sh [--quick] [--sizes 10000,50000] [--residents N] [--history 10] [--history-size N]
+ *     [--clients 8] [--requests 500] [--jit full|c1] [--jvm "OPTIONS"] [--env KEY=VALUE]... [--timeout 1800]</pre>
  *
- * The processes run with the options of {@code ./run.sh} ({@link #JVM_OPTIONS}: C1 only, for start-up); measured
- * here, the full JIT made a 3,000-resident run slower, its compiler threads competing with nine JVMs for two cores.
- * {@code --jvm} changes them, e.g. to record a profile: {@code --jvm "... -XX:StartFlightRecording=filename=DIR"}.
+ * JIT: {@code --jit} is the default of every process (full unless told; {@code PROPTY_JIT_<PROCESS>} in {@code --env}
+ * chooses per process), printed with every process's JVM options. Provider rate limits are raised
+ * ({@link #PROVIDER_LIMITS}: Twilio's 100/s is an account's limit, not the platform's) and printed.
  *
- * One resident in ten has an invalid email, another one in ten an invalid phone: 20% of the recipients fail on one
- * channel, which the resend then delivers after their addresses are corrected.
+ * One resident in ten has an email SendGrid refuses ({@code @invalid.example}), another one in ten a phone Twilio
+ * refuses: 20% of the recipients fail on one channel, which the resend then delivers after their addresses are fixed.
  */
 public final class Benchmark {
 
-    static final String JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    static final Map<String, String> PROVIDER_LIMITS = Map.of("TWILIO_PERMITS_PER_SECOND", "100000",
+            "SENDGRID_PERMITS_PER_SECOND", "10000");
+    static final int IMPORT_ROWS = 5_000;
+    /** About the size of one DeliveryResult as the services publish it. */
+    static final int RESULT_BYTES = 520;
 
-    private final int residents;
-    private final int concurrency;
+    private final List<Integer> sizes;
+    private final int historyNotices;
+    private final int historySize;
+    private final int clients;
+    private final int requestsPerClient;
     private final Duration timeout;
     private final Map<String, String> env;
     private final String jvmOptions;
+    private final PlatformSettings.Jit jit;
+    private final String command;
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, Object> results = new LinkedHashMap<>();
 
-    private Benchmark(int residents, int concurrency, Duration timeout, Map<String, String> env, String jvmOptions) {
-        this.residents = residents;
-        this.concurrency = concurrency;
+    private Benchmark(List<Integer> sizes, int historyNotices, int historySize, int clients, int requestsPerClient,
+            Duration timeout, Map<String, String> env, String jvmOptions, PlatformSettings.Jit jit, String command) {
+        this.sizes = sizes;
+        this.historyNotices = historyNotices;
+        this.historySize = historySize;
+        this.clients = clients;
+        this.requestsPerClient = requestsPerClient;
         this.timeout = timeout;
         this.env = env;
         this.jvmOptions = jvmOptions;
+        this.jit = jit;
+        this.command = command;
     }
 
     public static void main(String[] args) throws Exception {
-        int residents = 20_000;
-        int concurrency = 16;
-        long timeoutSeconds = 900;
-        Map<String, String> env = new LinkedHashMap<>();
-        String jvmOptions = JVM_OPTIONS;
+        List<Integer> sizes = List.of(10_000, 50_000);
+        int history = 10;
+        Integer historySize = null;
+        int clients = 8;
+        int requests = 500;
+        long timeoutSeconds = 1800;
+        Map<String, String> env = new LinkedHashMap<>(PROVIDER_LIMITS);
+        String jvmOptions = PlatformSettings.BASE_JVM_OPTIONS;
+        PlatformSettings.Jit jit = PlatformSettings.Jit.FULL;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--residents" -> residents = Integer.parseInt(args[++i].replace("_", ""));
-                case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                case "--quick" -> {
+                    sizes = List.of(500);
+                    history = 3;
+                    requests = 20;
+                }
+                case "--sizes" -> sizes = Arrays.stream(args[++i].split(",")).map(s -> Integer.parseInt(
+                        s.trim().replace("_", ""))).toList();
+                case "--residents" -> sizes = List.of(Integer.parseInt(args[++i].replace("_", "")));
+                case "--history" -> history = Integer.parseInt(args[++i]);
+                case "--history-size" -> historySize = Integer.parseInt(args[++i].replace("_", ""));
+                case "--clients" -> clients = Integer.parseInt(args[++i]);
+                case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--timeout" -> timeoutSeconds = Long.parseLong(args[++i]);
                 case "--jvm" -> jvmOptions = args[++i];
+                case "--jit" -> jit = PlatformSettings.Jit.valueOf(args[++i].trim().toUpperCase());
                 case "--env" -> {
                     String[] kv = args[++i].split("=", 2);
                     env.put(kv[0], kv[1]);
                 }
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use --residents N --concurrency C --timeout SECONDS --env KEY=VALUE --jvm OPTIONS");
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; use --quick, --sizes"
+                        + " N,M, --residents N, --history K, --history-size N, --clients C, --requests R, --timeout S,"
+                        + " --jit full|c1, --jvm OPTIONS, --env KEY=VALUE");
             }
         }
-        new Benchmark(residents, concurrency, Duration.ofSeconds(timeoutSeconds), env, jvmOptions).run();
+        new Benchmark(sizes, history, historySize == null ? sizes.get(0) : historySize, clients, requests,
+                Duration.ofSeconds(timeoutSeconds), env, jvmOptions, jit, String.join(" ", args)).run();
         System.exit(0);
     }
 
     private void run() throws Exception {
         Path home = home();
         Path data = Files.createDirectories(home.resolve("benchmark/target/platform-" + System.currentTimeMillis()));
-        PlatformSettings settings = PlatformSettings.randomPorts(home, data, env).withJvmOptions(jvmOptions);
+        PlatformSettings settings = PlatformSettings.randomPorts(home, data, env).withJvmOptions(jvmOptions)
+                .withJit(jit);
+        Map<String, String> jvm = new LinkedHashMap<>();
+        PlatformSettings.PROCESSES.forEach(p -> jvm.put(p, settings.jvmOptionsFor(p)));
+        log("JVM options per process: %s", jvm);
+        log("provider limits and other variables: %s", env);
+        results.put("startedAt", Instant.now().toString());
+        results.put("cores", Runtime.getRuntime().availableProcessors());
+        results.put("cpu", cpuModel());
+        results.put("command", "scripts/benchmark.sh " + command);
+        results.put("jvmOptions", jvm);
+        results.put("environment", env);
         long t = System.nanoTime();
         Platform platform = Platform.start(settings, line -> System.out.println("[platform] " + line));
         Thread hook = new Thread(platform::close);
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             double startup = seconds(t);
+            results.put("startupSeconds", startup);
             log("platform started in %.1f s; logs in %s", startup, data.resolve("logs"));
             Map<String, Long> pids = PlatformProcesses.find();
             log("processes: %s", pids);
+            List<Object> runs = new ArrayList<>();
+            results.put("sizes", runs);
             try (ProviderTraffic traffic = new ProviderTraffic(settings.simulatorUrl())) {
-                measure(settings, data, pids, traffic);
+                for (int n : sizes) {
+                    runs.add(measure(n, settings, data, pids, traffic));
+                }
+                results.put("history", history(settings, data, pids));
             }
-            printTable(settings, startup, pids, data);
+            Map<String, Long> rss = new LinkedHashMap<>();
+            pids.forEach((name, pid) -> rss.put(name, PlatformProcesses.peakRssMiB(pid)));
+            results.put("peakRssMiB", rss);
+            row("peak RSS per process (VmHWM)", rss.toString());
+            row("platform start-up (9 processes)", String.format("%.1f s", startup));
+            saveMetrics(settings, data);
+            write(home, data, jvm);
         } finally {
             platform.close();
             Runtime.getRuntime().removeShutdownHook(hook);
         }
     }
 
-    private void measure(PlatformSettings settings, Path data, Map<String, Long> pids, ProviderTraffic traffic)
-            throws Exception {
+    private Map<String, Object> measure(int residents, PlatformSettings settings, Path data, Map<String, Long> pids,
+            ProviderTraffic traffic) throws Exception {
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("residents", residents);
         String property = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         Gateway api = new Gateway(settings.gatewayUrl());
         api.signIn("bench-manager", property);
+        String n = String.format("N = %,d: ", residents);
 
-        // 1. residents
-        Map<String, Double> cpu0 = PlatformProcesses.cpuSeconds(pids);
+        // 1. residents, through the bulk import
         long t = System.nanoTime();
-        String[] ids = new String[residents];
-        long[] latencies = parallel(residents, i -> {
-            Gateway.Reply reply = api.post("/api/properties/" + property + "/residents", resident(i));
-            ids[i] = Gateway.expect(reply, 201).get("id").asString();
-            return reply.nanos();
-        });
-        double createSeconds = seconds(t);
-        row("create residents (POST /api/properties/{id}/residents, " + concurrency + " clients)",
-                String.format("%,d residents in %.1f s = **%,.0f residents/s** (p50 %.0f ms, p99 %.0f ms per POST)",
-                        residents, createSeconds, residents / createSeconds, pct(latencies, 50), pct(latencies, 99)));
-        cpuNote("create residents", cpu0, pids, createSeconds);
+        importRows(api, property, residents, i -> resident(i, false));
+        double importSeconds = seconds(t);
+        run.put("import", Map.of("seconds", importSeconds, "residentsPerSecond", residents / importSeconds));
+        row(n + "import residents (POST …/residents:import, " + IMPORT_ROWS + " rows a request)",
+                String.format("%,d residents in %.1f s = %,.0f residents/s", residents, importSeconds,
+                        residents / importSeconds));
 
         // 2. send to all by EMAIL and SMS
-        String notice = Gateway.expect(api.post("/api/properties/" + property + "/notices", Map.of(
-                "title", "Water shut-off on Monday",
-                "body", "Dear residents, the water will be shut off on Monday from 9:00 to 12:00.",
-                "smsText", "Water shut-off Monday 9:00-12:00.",
-                "channels", List.of("EMAIL", "SMS"))), 201).get("id").asString();
+        String notice = newNotice(api, property);
         ProviderTraffic.Counts before = traffic.counts();
-        cpu0 = PlatformProcesses.cpuSeconds(pids);
+        Map<String, Double> cpu0 = PlatformProcesses.cpuSeconds(pids);
         t = System.nanoTime();
-        Gateway.Reply sent = api.post("/api/notices/" + notice + "/send", null);
-        Gateway.expect(sent, 202);
+        Gateway.expect(api.post("/api/notices/" + notice + "/send", null), 202);
         double sendAccepted = seconds(t);
-        JsonNode stats = awaitStats(api, notice, t, data, pids,
-                s -> s.get("recipients").asLong() == residents && done(s.get("email")) && done(s.get("sms")));
-        double sendSeconds = seconds(t);
+        Settled send = awaitSettled(api, notice, t, data, pids, residents, false);
+        Map<String, Double> cpuSend = cpuDelta(cpu0, pids);
         ProviderTraffic.Counts sendCalls = traffic.counts().minus(before);
         long channels = 2L * residents;
-        row("send a notice to all by EMAIL + SMS (POST …/send → every channel final)",
-                String.format("%,d channel deliveries in %.1f s = **%,.0f deliveries/s end to end** (202 in %.0f ms)",
-                        channels, sendSeconds, channels / sendSeconds, sendAccepted * 1000));
-        row("  outcome", outcome(stats));
-        row("  provider calls", String.format("SendGrid: **%,d calls** for %,d email personalizations (%,d answered 400);"
-                + " Twilio: %,d calls", sendCalls.sendGridCalls(), sendCalls.emailsInCalls(),
+        Map<String, Object> sendResult = rates(send, residents);
+        sendResult.put("acceptedMs", sendAccepted * 1000);
+        sendResult.put("sendGridCalls", sendCalls.sendGridCalls());
+        sendResult.put("sendGridRejectedCalls", sendCalls.sendGridRejectedCalls());
+        sendResult.put("sendGridCallsPer1000Emails", 1000.0 * sendCalls.sendGridCalls() / residents);
+        sendResult.put("twilioCalls", sendCalls.twilioCalls());
+        sendResult.put("cpuMsPerDelivery", cpuPerDelivery(cpuSend, channels));
+        run.put("send", sendResult);
+        row(n + "send by EMAIL + SMS (POST …/send → every channel final)", String.format(
+                "%,d channel deliveries in %.1f s = **%,.0f deliveries/s** together; email %,.0f/s (final after %.1f s),"
+                        + " SMS %,.0f/s (final after %.1f s); 202 in %.0f ms", channels, send.seconds(),
+                channels / send.seconds(), residents / send.emailSeconds(), send.emailSeconds(),
+                residents / send.smsSeconds(), send.smsSeconds(), sendAccepted * 1000));
+        row(n + "  outcome", outcome(send.stats()));
+        row(n + "  provider calls", String.format("SendGrid: **%,d calls** (%.1f per 1,000 emails; %,d answered 400);"
+                + " Twilio: %,d calls", sendCalls.sendGridCalls(), 1000.0 * sendCalls.sendGridCalls() / residents,
                 sendCalls.sendGridRejectedCalls(), sendCalls.twilioCalls()));
-        cpuNote("send", cpu0, pids, sendSeconds);
+        row(n + "  CPU ms per channel delivery (send)", cpuRow(cpuSend, channels));
 
-        // 3. the recipients table at N
-        for (String query : List.of("status=FAILED&page=0&size=50", "status=FAILED&page=" + (residents / 5 / 50 - 1)
-                + "&size=50", "page=0&size=50", "page=" + (residents / 50 - 1) + "&size=50")) {
-            long[] ms = new long[10];
-            for (int i = 0; i < ms.length; i++) {
-                Gateway.Reply reply = api.get("/api/notices/" + notice + "/recipients?" + query);
-                Gateway.expect(reply, 200);
-                ms[i] = reply.nanos();
-            }
-            row("recipients table `GET …/recipients?" + query + "`",
-                    String.format("median %.0f ms, max %.0f ms (10 calls)", pct(ms, 50), pct(ms, 100)));
-        }
+        // 3. the reads a manager makes, 8 concurrent clients, on the settled notice
+        run.put("latencyMs", latencies(api, notice, property, residents, n));
 
-        // 4. fix the failed addresses, resend FAILED_ONLY
-        List<Integer> broken = new ArrayList<>();
-        for (int i = 0; i < residents; i++) {
-            if (i % 10 == 0 || i % 10 == 5) {
-                broken.add(i);
-            }
-        }
-        t = System.nanoTime();
-        parallel(broken.size(), k -> {
-            int i = broken.get(k);
-            Gateway.Reply reply = api.patch("/api/residents/" + ids[i], i % 10 == 0
-                    ? Map.of("email", "r" + i + ".fixed@example.com") : Map.of("phone", validPhone(i)));
-            Gateway.expect(reply, 200);
-            return reply.nanos();
-        });
-        double patchSeconds = seconds(t);
-        row("fix addresses (PATCH /api/residents/{id})", String.format("%,d residents in %.1f s = %,.0f PATCH/s",
-                broken.size(), patchSeconds, broken.size() / patchSeconds));
+        // 4. fix the failed addresses (a second import, matched by external id), resend FAILED_ONLY
+        importRows(api, property, residents, i -> i % 10 == 0 || i % 10 == 5 ? resident(i, true) : null);
         before = traffic.counts();
         cpu0 = PlatformProcesses.cpuSeconds(pids);
         t = System.nanoTime();
-        // A 503 means nothing was resent (resend-service could not read the delivery states in time): try again,
-        // as the page tells the manager to, and say how often that happened.
+        // A 503 means nothing was resent (resend-service could not read the delivery states in time): try again, as
+        // the page tells the manager to, and say how often that happened.
         Gateway.Reply resend = null;
         int unavailable = 0;
         for (int attempt = 0; attempt < 5; attempt++) {
@@ -197,40 +232,171 @@ public final class Benchmark {
             unavailable++;
             log("resend answered 503 (%.1f s): %s", resend.nanos() / 1e9, resend.raw());
         }
-        JsonNode accepted = Gateway.expect(resend, 202);
-        if (unavailable > 0) {
-            row("  resend answered 503 first", unavailable + " time(s): resend-service could not read notice-service's"
-                    + " delivery states in time (NOTICE_SERVICE_TIMEOUT)");
-        }
         double resendAccepted = seconds(t);
-        stats = awaitStats(api, notice, t, data, Map.of(), s -> s.get("email").get("failed").asLong() == 0
-                && s.get("sms").get("failed").asLong() == 0 && done(s.get("email")) && done(s.get("sms")));
-        double resendSeconds = seconds(t);
+        JsonNode accepted = Gateway.expect(resend, 202);
+        Settled resent = awaitSettled(api, notice, t, data, Map.of(), residents, true);
+        Map<String, Double> cpuResend = cpuDelta(cpu0, pids);
         ProviderTraffic.Counts resendCalls = traffic.counts().minus(before);
-        long resent = accepted.path("emails").asLong() + accepted.path("sms").asLong();
-        row("resend FAILED_ONLY after fixing the addresses (POST …/resends → all final)",
-                String.format("%,d channel deliveries (%s) in %.1f s = **%,.0f deliveries/s** (202 in %.0f ms)",
-                        resent, accepted.path("message").asString(), resendSeconds, resent / resendSeconds,
-                        resendAccepted * 1000));
-        row("  outcome", outcome(stats));
-        row("  provider calls", String.format("SendGrid: %,d calls for %,d emails; Twilio: %,d calls",
-                resendCalls.sendGridCalls(), resendCalls.emailsInCalls(), resendCalls.twilioCalls()));
-        cpuNote("resend", cpu0, pids, resendSeconds);
-        saveMetrics(settings, data);
+        long resentChannels = accepted.path("emails").asLong() + accepted.path("sms").asLong();
+        Map<String, Object> resendResult = new LinkedHashMap<>();
+        resendResult.put("channels", resentChannels);
+        resendResult.put("acceptedMs", resendAccepted * 1000);
+        resendResult.put("answered503First", unavailable);
+        resendResult.put("seconds", resent.seconds());
+        resendResult.put("deliveriesPerSecond", resentChannels / resent.seconds());
+        resendResult.put("sendGridCalls", resendCalls.sendGridCalls());
+        resendResult.put("twilioCalls", resendCalls.twilioCalls());
+        resendResult.put("cpuMsPerDelivery", cpuPerDelivery(cpuResend, resentChannels));
+        run.put("resend", resendResult);
+        row(n + "resend FAILED_ONLY after fixing the addresses (POST …/resends → all final)", String.format(
+                "%,d channel deliveries (%s) in %.1f s = **%,.0f deliveries/s** (202 in %.0f ms)", resentChannels,
+                accepted.path("message").asString(), resent.seconds(), resentChannels / resent.seconds(),
+                resendAccepted * 1000));
+        row(n + "  CPU ms per channel delivery (resend)", cpuRow(cpuResend, resentChannels));
+
+        // 5. the ceiling, same broker, as many messages as the send made deliveries
+        Ceiling.Pass ceiling = Ceiling.measure(settings.kafkaBootstrap(), channels, RESULT_BYTES);
+        double fraction = (channels / send.seconds()) / ceiling.rate();
+        run.put("ceiling", Map.of("messages", ceiling.messages(), "bytes", ceiling.bytes(), "seconds",
+                ceiling.seconds(), "messagesPerSecond", ceiling.rate(), "pipelineFraction", fraction));
+        row(n + "ceiling: bare Kafka producer → consumer, same broker", String.format(
+                "%,d messages of %d bytes in %.1f s = %,.0f/s; the send's end-to-end rate is **%.1f %%** of it",
+                ceiling.messages(), ceiling.bytes(), ceiling.seconds(), ceiling.rate(), 100 * fraction));
+        return run;
     }
 
-    /** Polls the notice's statistics until {@code done}, printing progress every 5 s; one thread dump at 20 s. */
-    private JsonNode awaitStats(Gateway api, String notice, long started, Path data, Map<String, Long> dumpPids,
-            Predicate<JsonNode> done) throws InterruptedException {
+    /** Ten (or --history) notices of one size to one property, one after another: does the rate hold? */
+    private List<Object> history(PlatformSettings settings, Path data, Map<String, Long> pids) throws Exception {
+        List<Object> rates = new ArrayList<>();
+        if (historyNotices <= 0) {
+            return rates;
+        }
+        String property = "bench-history-" + UUID.randomUUID().toString().substring(0, 8);
+        Gateway api = new Gateway(settings.gatewayUrl());
+        api.signIn("bench-history", property);
+        importRows(api, property, historySize, i -> resident(i, false));
+        List<String> line = new ArrayList<>();
+        for (int k = 1; k <= historyNotices; k++) {
+            String notice = newNotice(api, property);
+            long t = System.nanoTime();
+            Gateway.expect(api.post("/api/notices/" + notice + "/send", null), 202);
+            Settled send = awaitSettled(api, notice, t, data, Map.of(), historySize, false);
+            double rate = 2.0 * historySize / send.seconds();
+            rates.add(Map.of("notice", k, "seconds", send.seconds(), "deliveriesPerSecond", rate));
+            line.add(String.format("%,.0f", rate));
+            log("history: notice %d of %d at %,.0f deliveries/s", k, historyNotices, rate);
+        }
+        double first = ((Number) ((Map<?, ?>) rates.get(0)).get("deliveriesPerSecond")).doubleValue();
+        double last = ((Number) ((Map<?, ?>) rates.get(rates.size() - 1)).get("deliveriesPerSecond")).doubleValue();
+        row(String.format("history: %d notices of %,d residents one after another (deliveries/s each)", historyNotices,
+                historySize), String.join(", ", line) + String.format(" — the last at **%.0f %%** of the first",
+                100 * last / first));
+        return rates;
+    }
+
+    /** p50/p95/p99 of each read, {@link #clients} clients, {@link #requestsPerClient} requests each. */
+    private Map<String, Object> latencies(Gateway api, String notice, String property, int residents, String n)
+            throws Exception {
+        int lastPage = Math.max(0, (residents - 1) / 50);
+        int lastFailedPage = Math.max(0, (residents / 5 - 1) / 50);
+        Map<String, String> reads = new LinkedHashMap<>();
+        reads.put("resend-options", "/api/notices/" + notice + "/resend-options");
+        reads.put("FAILED page", "/api/notices/" + notice + "/recipients?status=FAILED&page=" + lastFailedPage
+                + "&size=50");
+        reads.put("deep page", "/api/notices/" + notice + "/recipients?page=" + lastPage + "&size=50");
+        reads.put("notice detail", "/api/notices/" + notice);
+        reads.put("notices list", "/api/properties/" + property + "/notices?page=0&size=20");
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (var read : reads.entrySet()) {
+            JsonNode first = Gateway.expect(api.get(read.getValue()), 200);
+            int total = clients * requestsPerClient;
+            long[] nanos = parallel(total, clients, i -> {
+                Gateway.Reply reply = api.get(read.getValue());
+                Gateway.expect(reply, 200);
+                return reply.nanos();
+            });
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("p50", pct(nanos, 50));
+            p.put("p95", pct(nanos, 95));
+            p.put("p99", pct(nanos, 99));
+            p.put("requests", total);
+            if (first.has("totalItems")) {
+                p.put("totalItems", first.get("totalItems").asLong());
+            }
+            all.put(read.getKey(), p);
+            row(n + read.getKey() + " `GET " + read.getValue().replace(notice, "{id}").replace(property, "{property}")
+                    + "`", String.format("p50 %.0f ms, p95 %.0f ms, p99 **%.0f ms** (%d clients × %d)%s",
+                    pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), clients, requestsPerClient,
+                    first.has("totalItems") ? ", totalItems " + first.get("totalItems").asLong() : ""));
+        }
+        return all;
+    }
+
+    private void importRows(Gateway api, String property, int residents, IntFunction<Map<String, Object>> row)
+            throws Exception {
+        List<Map<String, Object>> batch = new ArrayList<>(IMPORT_ROWS);
+        for (int i = 0; i <= residents; i++) {
+            Map<String, Object> r = i < residents ? row.apply(i) : null;
+            if (r != null) {
+                batch.add(r);
+            }
+            if (batch.size() == IMPORT_ROWS || (i == residents && !batch.isEmpty())) {
+                JsonNode report = Gateway.expect(api.post("/api/properties/" + property + "/residents:import", batch),
+                        200);
+                if (report.path("rejected").size() > 0) {
+                    throw new IllegalStateException("import rejected rows: " + report.path("rejected"));
+                }
+                batch = new ArrayList<>(IMPORT_ROWS);
+            }
+        }
+    }
+
+    private static String newNotice(Gateway api, String property) {
+        return Gateway.expect(api.post("/api/properties/" + property + "/notices", Map.of(
+                "title", "Water shut-off on Monday",
+                "body", "Dear residents, the water will be shut off on Monday from 9:00 to 12:00.",
+                "smsText", "Water shut-off Monday 9:00-12:00.",
+                "channels", List.of("EMAIL", "SMS"))), 201).get("id").asString();
+    }
+
+    /** When a send (or a resend: nothing FAILED left) settled, in all and per channel. */
+    record Settled(JsonNode stats, double seconds, double emailSeconds, double smsSeconds) {
+    }
+
+    private static Map<String, Object> rates(Settled s, int residents) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("seconds", s.seconds());
+        r.put("deliveriesPerSecond", 2.0 * residents / s.seconds());
+        r.put("emailSeconds", s.emailSeconds());
+        r.put("emailsPerSecond", residents / s.emailSeconds());
+        r.put("smsSeconds", s.smsSeconds());
+        r.put("smsPerSecond", residents / s.smsSeconds());
+        r.put("outcome", outcome(s.stats()));
+        return r;
+    }
+
+    /** Polls the notice's statistics until every channel is final, printing progress every 5 s; one thread dump at 20 s. */
+    private Settled awaitSettled(Gateway api, String notice, long started, Path data, Map<String, Long> dumpPids,
+            int residents, boolean noFailures) throws InterruptedException {
         long deadline = started + timeout.toNanos();
         long nextReport = System.nanoTime() + 5_000_000_000L;
         boolean dumped = false;
         long lastFinal = 0;
         long lastTime = started;
+        double email = -1;
+        double sms = -1;
+        Predicate<JsonNode> settled = c -> done(c) && (!noFailures || c.get("failed").asLong() == 0);
         while (true) {
             JsonNode stats = Gateway.expect(api.get("/api/notices/" + notice), 200).get("stats");
-            if (done.test(stats)) {
-                return stats;
+            boolean all = stats.get("recipients").asLong() == residents;
+            if (email < 0 && all && settled.test(stats.get("email"))) {
+                email = seconds(started);
+            }
+            if (sms < 0 && all && settled.test(stats.get("sms"))) {
+                sms = seconds(started);
+            }
+            if (email >= 0 && sms >= 0) {
+                return new Settled(stats, seconds(started), email, sms);
             }
             long now = System.nanoTime();
             if (now > deadline) {
@@ -248,8 +414,79 @@ public final class Benchmark {
                 dumped = true;
                 threadDumps(data, dumpPids);
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
+    }
+
+    private static Map<String, Double> cpuDelta(Map<String, Double> before, Map<String, Long> pids) {
+        Map<String, Double> delta = new LinkedHashMap<>();
+        PlatformProcesses.cpuSeconds(pids).forEach((name, after) -> delta.put(name,
+                after - before.getOrDefault(name, 0.0)));
+        return delta;
+    }
+
+    /** CPU ms per channel delivery, per process, summed, and summed without the simulator (not the platform's). */
+    private static Map<String, Double> cpuPerDelivery(Map<String, Double> cpuSeconds, long deliveries) {
+        Map<String, Double> perDelivery = new LinkedHashMap<>();
+        double total = 0;
+        double platform = 0;
+        for (var e : cpuSeconds.entrySet()) {
+            double ms = 1000 * e.getValue() / Math.max(1, deliveries);
+            perDelivery.put(e.getKey(), ms);
+            total += ms;
+            if (!e.getKey().equals("simulator")) {
+                platform += ms;
+            }
+        }
+        perDelivery.put("total", total);
+        perDelivery.put("platform (all but the simulator)", platform);
+        return perDelivery;
+    }
+
+    private static String cpuRow(Map<String, Double> cpuSeconds, long deliveries) {
+        Map<String, Double> ms = cpuPerDelivery(cpuSeconds, deliveries);
+        StringBuilder s = new StringBuilder(String.format("**%.2f ms** platform (%.2f ms with the simulator): ",
+                ms.get("platform (all but the simulator)"), ms.get("total")));
+        ms.entrySet().stream().filter(e -> PlatformSettings.PROCESSES.contains(e.getKey()))
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> s.append(e.getKey()).append(' ').append(String.format("%.2f", e.getValue())).append(", "));
+        return s.substring(0, s.length() - 2);
+    }
+
+    private void write(Path home, Path data, Map<String, String> jvm) throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append(String.format("Benchmark, sizes %s, %s, %d cores (%s)%n%n", sizes,
+                Instant.now().toString().substring(0, 16) + "Z", Runtime.getRuntime().availableProcessors(),
+                cpuModel()));
+        md.append("JVM options: ").append(jvm).append("  \nEnvironment (provider limits raised): ").append(env)
+                .append("\n\n");
+        md.append("| step | result |\n| --- | --- |\n");
+        rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n"));
+        md.append('\n');
+        notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        md.append(String.format("%nCommand: `scripts/benchmark.sh %s`%n", command));
+        System.out.println();
+        System.out.println(md);
+        Path bench = Files.createDirectories(home.resolve("target/bench"));
+        Files.writeString(bench.resolve("results.md"), md);
+        Path json = bench.resolve("results.json");
+        Files.writeString(json, Gateway.JSON.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
+        log("results written to %s (and results.md); logs, thread dumps and metrics in %s", json, data);
+    }
+
+    /** Every 10th resident (i % 10 == 0) has an email SendGrid refuses, every 10th (i % 10 == 5) a phone Twilio refuses. */
+    private static Map<String, Object> resident(int i, boolean fixed) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("externalId", "ext-" + i);
+        body.put("name", String.format("Resident %06d", i));
+        body.put("email", i % 10 == 0 && !fixed ? "r" + i + "@invalid.example" : "r" + i + "@example.com");
+        body.put("phone", i % 10 == 5 && !fixed ? String.format("+1555010%04d", i % 10_000) : validPhone(i));
+        body.put("unit", String.valueOf(100 + i % 900));
+        return body;
+    }
+
+    private static String validPhone(int i) {
+        return String.format("+1514%07d", i);
     }
 
     private static void threadDumps(Path data, Map<String, Long> pids) {
@@ -285,47 +522,8 @@ public final class Benchmark {
         });
     }
 
-    private void cpuNote(String phase, Map<String, Double> before, Map<String, Long> pids, double wall) {
-        Map<String, Double> after = PlatformProcesses.cpuSeconds(pids);
-        StringBuilder s = new StringBuilder("CPU seconds during " + phase + " (" + String.format("%.1f", wall)
-                + " s wall, 2 cores = " + String.format("%.0f", 2 * wall) + " CPU s available): ");
-        after.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue() - before.getOrDefault(b.getKey(), 0.0),
-                a.getValue() - before.getOrDefault(a.getKey(), 0.0))).forEach(e -> s.append(e.getKey()).append(' ')
-                .append(String.format("%.1f", e.getValue() - before.getOrDefault(e.getKey(), 0.0))).append(", "));
-        notes.add(s.substring(0, s.length() - 2));
-        log("%s", notes.get(notes.size() - 1));
-    }
-
-    private void printTable(PlatformSettings settings, double startup, Map<String, Long> pids, Path data)
-            throws IOException {
-        StringBuilder rss = new StringBuilder();
-        pids.forEach((name, pid) -> rss.append(name).append(' ').append(PlatformProcesses.peakRssMiB(pid))
-                .append(" MiB, "));
-        row("peak RSS per process (VmHWM)", rss.substring(0, Math.max(0, rss.length() - 2)));
-        row("platform start-up (9 processes)", String.format("%.1f s", startup));
-
-        StringBuilder md = new StringBuilder();
-        md.append(String.format("Benchmark, N = %,d residents, %s, %d cores (%s), %s%n%n", residents,
-                Instant.now().toString().substring(0, 16) + "Z", Runtime.getRuntime().availableProcessors(),
-                cpuModel(), (env.isEmpty() ? "default configuration" : "environment " + env) + ", JVM options "
-                        + jvmOptions));
-        md.append("| step | result |\n| --- | --- |\n");
-        rows.forEach(r -> md.append("| ").append(r[0]).append(" | ").append(r[1]).append(" |\n"));
-        md.append('\n');
-        notes.forEach(n -> md.append("- ").append(n).append('\n'));
-        md.append(String.format("%nCommand: `scripts/benchmark.sh --residents %d%s%s`%n", residents,
-                env.entrySet().stream().map(e -> " --env " + e.getKey() + "=" + e.getValue())
-                        .reduce("", String::concat),
-                jvmOptions.equals(JVM_OPTIONS) ? "" : " --jvm \"" + jvmOptions + "\""));
-        System.out.println();
-        System.out.println(md);
-        Path file = data.getParent().resolve("benchmark-" + residents + ".md");
-        Files.writeString(file, md);
-        log("table written to %s; logs, thread dumps and metrics in %s", file, data);
-    }
-
-    private long[] parallel(int count, IntFunction<Long> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+    private static long[] parallel(int count, int threads, IntFunction<Long> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Long>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -340,20 +538,6 @@ public final class Benchmark {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Every 10th resident (i % 10 == 0) has an invalid email, every 10th (i % 10 == 5) an invalid phone. */
-    private static Map<String, Object> resident(int i) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", String.format("Resident %06d", i));
-        body.put("email", i % 10 == 0 ? "r" + i + "@invalid.example" : "r" + i + "@example.com");
-        body.put("phone", i % 10 == 5 ? String.format("+1555010%04d", i % 10_000) : validPhone(i));
-        body.put("unit", String.valueOf(100 + i % 900));
-        return body;
-    }
-
-    private static String validPhone(int i) {
-        return String.format("+1514%07d", i);
     }
 
     private static boolean done(JsonNode channel) {

@@ -2,38 +2,84 @@ package com.propty.delivery;
 
 import com.propty.delivery.dispatch.Dispatching;
 import com.propty.delivery.dispatch.SendRequest;
+import com.propty.events.Event;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.ResendRequested;
+import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.Consumed;
+import com.propty.kit.messaging.EventBatch;
+import com.propty.kit.messaging.ProjectionErrorHandling;
 import com.propty.kit.metrics.ConsumerMeters;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.util.backoff.ExponentialBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every Kafka binding of the service (topics, groups and DLQs are in application.yml): the two request
- * topics in; {@code delivery-results}, {@code delivery-deferrals} and {@code contact-opt-outs} out (through
- * {@link EventPublisher}).
- * A dispatch and a resend are the same work for this service: send these targets now.
+ * topics in, a poll at a time; {@code delivery-results}, {@code delivery-deferrals} and {@code contact-opt-outs} out
+ * (through {@link EventPublisher}).
+ * A dispatch and a resend are the same work for this service: send these targets now. A poll's chunks are sent
+ * together, so one SendGrid request carries the emails of several chunks of the same attempt.
+ *
+ * <p>A record that cannot be read (poison) goes to {@code <topic>.delivery-service.dlq} at once, after the chunks
+ * before it are sent (service-kit {@link EventBatch}); any other failure (the broker or the store down) retries the
+ * poll with a back-off, without limit: the send ledger makes a retried chunk send nothing twice, and dead-lettering
+ * it would leave its targets unsent.
  */
 @Configuration
 class Messaging {
 
+    static final String SERVICE = "delivery-service";
+
     @Bean
-    Consumer<NoticeDispatchRequested> noticeDispatchRequested(Dispatching dispatching, ConsumerMeters meters) {
-        meters.register(Topics.NOTICE_DISPATCH_REQUESTED);
-        return event -> {
-            dispatching.dispatch(SendRequest.of(event));
-            meters.applied(Topics.NOTICE_DISPATCH_REQUESTED, event.occurredAt());
-        };
+    Consumer<Message<List<byte[]>>> noticeDispatchRequested(Dispatching dispatching, JsonMapper json,
+            ConsumerMeters meters) {
+        return requests(Topics.NOTICE_DISPATCH_REQUESTED, NoticeDispatchRequested.class,
+                e -> e.noticeId() != null && e.dispatchId() != null && readable(e.targets()), SendRequest::of,
+                dispatching, json, meters);
     }
 
     @Bean
-    Consumer<ResendRequested> resendRequested(Dispatching dispatching, ConsumerMeters meters) {
-        meters.register(Topics.RESEND_REQUESTED);
-        return event -> {
-            dispatching.dispatch(SendRequest.of(event));
-            meters.applied(Topics.RESEND_REQUESTED, event.occurredAt());
+    Consumer<Message<List<byte[]>>> resendRequested(Dispatching dispatching, JsonMapper json, ConsumerMeters meters) {
+        return requests(Topics.RESEND_REQUESTED, ResendRequested.class,
+                e -> e.noticeId() != null && e.resendId() != null && readable(e.targets()), SendRequest::of,
+                dispatching, json, meters);
+    }
+
+    private static <T extends Event> Consumer<Message<List<byte[]>>> requests(String topic, Class<T> type,
+            Predicate<T> valid, Function<T, SendRequest> request, Dispatching dispatching, JsonMapper json,
+            ConsumerMeters meters) {
+        meters.register(topic);
+        EventBatch events = new EventBatch(json).topic(topic, type, valid);
+        Consumer<List<Consumed<Object>>> send = read -> dispatching.dispatch(
+                read.stream().map(c -> request.apply(type.cast(c.event()))).toList());
+        return poll -> {
+            List<Consumed<Object>> read = events.read(poll, send);
+            send.accept(read);
+            read.forEach(c -> meters.applied(topic, ((Event) c.event()).occurredAt()));
         };
+    }
+
+    private static boolean readable(List<Target> targets) {
+        return targets != null && targets.stream().allMatch(t -> t != null && t.recipientId() != null
+                && t.channel() != null && t.attempt() >= 1);
+    }
+
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer requestErrorHandling(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${delivery.request-retry-max-interval-ms:10000}") long maxIntervalMs, ConsumerMeters meters) {
+        ExponentialBackOff retry = new ExponentialBackOff(500, 2.0);
+        retry.setMaxInterval(maxIntervalMs);
+        return new ProjectionErrorHandling(brokers, SERVICE, retry, meters::deadLettered);
     }
 }

@@ -156,7 +156,8 @@ public final class Platform implements AutoCloseable {
     private void startAll(java.util.function.Predicate<Component> which) {
         List<Component> selected = components.values().stream().filter(which).toList();
         for (Component c : selected) {
-            out.accept("starting " + c.name() + " on port " + c.port());
+            out.accept("starting " + c.name() + " on port " + c.port() + " (JVM options: -Xmx" + c.heap() + " "
+                    + settings.jvmOptionsFor(c.name()) + ")");
             processes.put(c.name(), launch(c));
         }
         selected.parallelStream().forEach(this::awaitReady);
@@ -174,7 +175,7 @@ public final class Platform implements AutoCloseable {
             }
             command.add(ProcessHandle.current().info().command().orElse("java"));
             command.add("-Xmx" + c.heap());
-            command.addAll(List.of(settings.jvmOptions().trim().split("\\s+")));
+            command.addAll(List.of(settings.jvmOptionsFor(c.name()).split("\\s+")));
             command.add("-jar");
             command.add(settings.home().resolve(c.jar()).toString());
             ProcessBuilder builder = new ProcessBuilder(command.stream().filter(s -> !s.isBlank()).toList())

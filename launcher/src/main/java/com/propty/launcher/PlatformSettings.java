@@ -20,7 +20,32 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int noticePort, int resendPort,
         int deliveryPort, int historyPort, int kafkaPort, int mongoPort, int simulatorPort, String jvmOptions,
-        Map<String, String> extraEnv) {
+        Map<String, String> extraEnv, Jit jit) {
+
+    /** JVM options of every process but the JIT's, which {@link #jvmOptionsFor} adds per process. */
+    public static final String BASE_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
+
+    /**
+     * Which JIT compilers a process runs with: {@code c1} (C1 only, {@code -XX:TieredStopAtLevel=1}: faster start-up,
+     * slower code) or {@code full} (tiered C1 + C2: the long run's throughput). Chosen per process by
+     * {@code PROPTY_JIT_<PROCESS>} (e.g. {@code PROPTY_JIT_DELIVERY_SERVICE=c1}), else {@code PROPTY_JIT}, else the
+     * platform's default: full for {@code ./run.sh}, whose services run for hours; C1 for the test platforms, which
+     * start, run a few minutes of tests and stop, so start-up dominates.
+     */
+    public enum Jit {
+        C1, FULL;
+
+        static Jit parse(String value, Jit fallback) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            return switch (value.trim().toLowerCase()) {
+                case "c1" -> C1;
+                case "full", "c2" -> FULL;
+                default -> throw new IllegalArgumentException("PROPTY_JIT must be c1 or full, not " + value);
+            };
+        }
+    }
 
     public static PlatformSettings fromEnvironment(Path home) {
         Map<String, String> env = System.getenv();
@@ -30,18 +55,43 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
                 port(env, "RESEND_SERVICE_PORT", 8082), port(env, "DELIVERY_SERVICE_PORT", 8083),
                 port(env, "HISTORY_SERVICE_PORT", 8084), port(env, "KAFKA_PORT", 9092), port(env, "MONGO_PORT", 27017),
                 port(env, "SIMULATOR_PORT", 8089),
-                env.getOrDefault("PROPTY_JVM_OPTS", "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"), Map.of());
+                env.getOrDefault("PROPTY_JVM_OPTS", BASE_JVM_OPTIONS), Map.of(), Jit.FULL);
     }
 
     public static PlatformSettings randomPorts(Path home, Path dataDir, Map<String, String> extraEnv) {
         return new PlatformSettings(home, dataDir, free(), free(), free(), free(), free(), free(), free(), free(),
-                "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k", extraEnv);
+                BASE_JVM_OPTIONS, extraEnv, Jit.C1);
     }
 
     public PlatformSettings withJvmOptions(String options) {
         return new PlatformSettings(home, dataDir, gatewayPort, noticePort, resendPort, deliveryPort, historyPort,
-                kafkaPort, mongoPort, simulatorPort, options, extraEnv);
+                kafkaPort, mongoPort, simulatorPort, options, extraEnv, jit);
     }
+
+    /** The default JIT of every process whose own variable does not say otherwise. */
+    public PlatformSettings withJit(Jit defaultJit) {
+        return new PlatformSettings(home, dataDir, gatewayPort, noticePort, resendPort, deliveryPort, historyPort,
+                kafkaPort, mongoPort, simulatorPort, jvmOptions, extraEnv, defaultJit);
+    }
+
+    /** The JIT of one process (see {@link Jit}): the platform's environment first, then the process's own. */
+    public Jit jitOf(String component) {
+        String own = "PROPTY_JIT_" + component.toUpperCase().replace('-', '_');
+        Map<String, String> env = merge(System.getenv(), extraEnv);
+        return Jit.parse(env.get(own), Jit.parse(env.get("PROPTY_JIT"), jit));
+    }
+
+    /** The options a process is started with: {@link #jvmOptions}, and C1 only when its JIT is {@code c1}. */
+    public String jvmOptionsFor(String component) {
+        if (jvmOptions.contains("TieredStopAtLevel") || jitOf(component) == Jit.FULL) {
+            return jvmOptions.trim();
+        }
+        return (jvmOptions.trim() + " -XX:TieredStopAtLevel=1").trim();
+    }
+
+    /** Every process's name (as in {@link #components}): the keys {@link #jvmOptionsFor} and {@code PROPTY_JIT_<PROCESS>} take. */
+    public static final List<String> PROCESSES = List.of("kafka", "mongo", "simulator", "notice-service",
+            "resend-service", "delivery-service", "history-service", "gateway");
 
     /** Size at which a process's log file is rotated: {@code LOG_FILE_MB} (default 20). */
     long logFileBytes() {

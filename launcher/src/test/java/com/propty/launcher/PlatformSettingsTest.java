@@ -53,4 +53,39 @@ class PlatformSettingsTest {
 
     @org.junit.jupiter.api.io.TempDir
     java.nio.file.Path dir;
+
+    @Test
+    void a_test_platform_runs_every_process_with_c1_only() {
+        PlatformSettings settings = PlatformSettings.randomPorts(Path.of("."), Path.of("data"), Map.of());
+
+        assertThat(PlatformSettings.PROCESSES).allSatisfy(p -> assertThat(settings.jvmOptionsFor(p))
+                .isEqualTo("-XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1"));
+    }
+
+    @Test
+    void a_long_running_platform_runs_every_process_with_the_full_jit() {
+        PlatformSettings settings = PlatformSettings.randomPorts(Path.of("."), Path.of("data"), Map.of())
+                .withJit(PlatformSettings.Jit.FULL);
+
+        assertThat(PlatformSettings.PROCESSES).allSatisfy(p -> assertThat(settings.jvmOptionsFor(p))
+                .isEqualTo("-XX:+UseSerialGC -Xss512k"));
+    }
+
+    @Test
+    void one_process_can_have_its_own_jit() {
+        PlatformSettings settings = PlatformSettings.randomPorts(Path.of("."), Path.of("data"),
+                Map.of("PROPTY_JIT", "full", "PROPTY_JIT_DELIVERY_SERVICE", "c1"));
+
+        assertThat(settings.jvmOptionsFor("delivery-service")).endsWith("-XX:TieredStopAtLevel=1");
+        assertThat(settings.jvmOptionsFor("notice-service")).doesNotContain("TieredStopAtLevel");
+    }
+
+    @Test
+    void an_unknown_jit_is_refused() {
+        PlatformSettings settings = PlatformSettings.randomPorts(Path.of("."), Path.of("data"),
+                Map.of("PROPTY_JIT", "turbo"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings.jvmOptionsFor("gateway"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c1 or full");
+    }
 }

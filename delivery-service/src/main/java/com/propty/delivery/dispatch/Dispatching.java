@@ -2,9 +2,6 @@ package com.propty.delivery.dispatch;
 
 import com.propty.events.Channel;
 import com.propty.events.DeliveryResult;
-import com.propty.events.DeliveryStatus;
-import com.propty.events.ErrorCode;
-import com.propty.events.Target;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,9 +9,10 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a chunk of targets: SKIPPED (NO_ADDRESS) without a provider call when there is no address, else
- * one durable intent per target first, then the provider call for the targets not handled before. A
- * redelivered chunk therefore never reaches a provider twice; it only re-publishes the outcomes known.
+ * Sends chunks of targets (a poll of them at once, see {@link SendGroups}): SKIPPED (NO_ADDRESS) without a provider
+ * call when there is no address, else one durable intent per target first, then the provider call for the targets not
+ * handled before. A redelivered chunk therefore never reaches a provider twice; it only re-publishes the outcomes
+ * known.
  */
 @Service
 public class Dispatching {
@@ -35,28 +33,28 @@ public class Dispatching {
     }
 
     public void dispatch(SendRequest request) {
+        dispatch(List.of(request));
+    }
+
+    /**
+     * Several chunks at once (a poll of the request topics): the sends of one attempt and channel are pooled across
+     * chunks, so SendGrid requests are filled up to its batch size instead of one request per 250-email chunk.
+     */
+    public void dispatch(List<SendRequest> requests) {
         List<DeliveryResult> skipped = new ArrayList<>();
-        List<Send> sends = new ArrayList<>();
-        for (Target target : request.targets()) {
-            Send send = request.send(target);
-            if (target.address() == null || target.address().isBlank()) {
-                skipped.add(send.result(DeliveryStatus.SKIPPED, ErrorCode.NO_ADDRESS, null,
-                        "No " + target.channel().name().toLowerCase() + " address", null, null));
-            } else {
-                sends.add(send);
-            }
-        }
+        List<SendGroups.Group> groups = SendGroups.of(requests, skipped);
         results.publish(skipped);
-        for (Channel channel : Channel.values()) {
-            List<Send> ofChannel = sends.stream().filter(s -> s.channel() == channel).toList();
+        for (SendGroups.Group group : groups) {
+            List<Send> ofGroup = group.sends();
             // Claimed slice by slice, right before the calls: a kill -9 leaves only the slice being sent in
-            // doubt; the rest of the chunk is claimed fresh (and sent) when Kafka redelivers it.
-            for (int from = 0; from < ofChannel.size(); from += claimSlice) {
-                List<Send> slice = ofChannel.subList(from, Math.min(ofChannel.size(), from + claimSlice));
+            // doubt; the rest of the chunks is claimed fresh (and sent) when Kafka redelivers them.
+            for (int from = 0; from < ofGroup.size(); from += claimSlice) {
+                List<Send> slice = ofGroup.subList(from, Math.min(ofGroup.size(), from + claimSlice));
                 SendLedger.Claim claim = ledger.claim(slice);
                 results.publish(claim.knownOutcomes());
                 if (!claim.fresh().isEmpty()) {
-                    outcomes.apply(channel, request.content(), senders.get(channel).send(request.content(), claim.fresh()));
+                    outcomes.apply(group.channel(), group.content(),
+                            senders.get(group.channel()).send(group.content(), claim.fresh()));
                 }
             }
         }

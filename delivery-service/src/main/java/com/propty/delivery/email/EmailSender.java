@@ -10,13 +10,18 @@ import com.propty.delivery.resilience.SendInDoubt;
 import com.propty.events.Channel;
 import com.propty.events.Content;
 import com.propty.events.ErrorCode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Email through SendGrid, in batches of up to {@code sendgrid.batch-size} personalizations (see {@link EmailBatches}). */
+/**
+ * Email through SendGrid, in batches of up to {@code sendgrid.batch-size} personalizations (see {@link EmailBatches}).
+ * An address that is surely malformed ({@link AddressSyntax}) fails on its own, INVALID_ADDRESS without a provider
+ * code, before any batch: a batch is refused only for what SendGrid alone can judge.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -41,7 +46,16 @@ class EmailSender implements ChannelSender {
     @Override
     public SendOutcome send(Content content, List<Send> sends) {
         SendOutcome outcome = new SendOutcome();
-        for (List<Send> batch : EmailBatches.split(sends, batchSize)) {
+        List<Send> sendable = new ArrayList<>(sends.size());
+        for (Send send : sends) {
+            if (AddressSyntax.sendable(send.address())) {
+                sendable.add(send);
+            } else {
+                // never put in a batch: SendGrid would refuse the whole request for it
+                outcome.answered(send.failed(ErrorCode.INVALID_ADDRESS, null, "Not a valid email address", PROVIDER));
+            }
+        }
+        for (List<Send> batch : EmailBatches.split(sendable, batchSize)) {
             sendBatch(content, batch, outcome);
         }
         return outcome;

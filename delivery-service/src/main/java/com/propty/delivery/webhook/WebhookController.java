@@ -13,12 +13,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,18 +49,23 @@ class WebhookController {
     private final RequestValidator twilioValidator;
     private final StatusCallbacks callbacks;
     private final WebhookSettling settling;
+    private final StatusCallbackBatches twilioBatches;
+    private final Duration callbackTimeout;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final WebhookMeters webhooks;
 
     WebhookController(SendGridSettings sendGrid, TwilioSettings twilio, DeliverySettings delivery, Clock clock,
-            StatusCallbacks callbacks, WebhookSettling settling, JsonMapper json, MeterRegistry meters,
-            WebhookMeters webhooks) {
+            StatusCallbacks callbacks, WebhookSettling settling, StatusCallbackBatches twilioBatches,
+            @Value("${delivery.twilio-callbacks.timeout:PT30S}") Duration callbackTimeout, JsonMapper json,
+            MeterRegistry meters, WebhookMeters webhooks) {
         this.webhooks = webhooks;
         this.sendGridSignature = new SendGridSignature(sendGrid.webhookPublicKey(), delivery.webhookMaxAge(), clock);
         this.twilioValidator = new RequestValidator(twilio.authToken());
         this.callbacks = callbacks;
         this.settling = settling;
+        this.twilioBatches = twilioBatches;
+        this.callbackTimeout = callbackTimeout;
         this.json = json;
         this.meters = meters;
     }
@@ -110,9 +121,28 @@ class WebhookController {
             webhooks.rejectedSignature(Provider.TWILIO);
             throw invalidSignature("Twilio");
         }
-        WebhookEvents.fromTwilio(query, form).ifPresent(change -> webhooks.settled(Provider.TWILIO, 1,
-                settling.apply(List.of(change), List.of())));
+        var change = WebhookEvents.fromTwilio(query, form);
+        if (change.isPresent()) {
+            awaitApplied(twilioBatches.submit(change.get()));
+        }
         return ResponseEntity.ok().build();
+    }
+
+    /** Answered only once applied: a 503 (or no answer at all, if the process dies) makes Twilio post it again. */
+    private void awaitApplied(CompletableFuture<Void> applied) {
+        try {
+            applied.get(callbackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw notApplied();
+        } catch (ExecutionException | TimeoutException e) {
+            throw notApplied();
+        }
+    }
+
+    private static ApiProblem notApplied() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "WEBHOOK_NOT_APPLIED", "Webhook not applied",
+                "The status callback could not be applied now; post it again later.");
     }
 
     private static ApiProblem invalidSignature(String provider) {

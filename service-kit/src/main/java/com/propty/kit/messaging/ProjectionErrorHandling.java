@@ -32,18 +32,26 @@ public final class ProjectionErrorHandling implements ListenerContainerWithDlqAn
 
     private final KafkaTemplate<String, byte[]> deadLetters;
     private final String dlqSuffix;
-    private final long retryIntervalMs;
+    private final BackOff retry;
     private final Consumer<String> deadLettered;
 
-    /** {@code deadLettered} hears the source topic of every record sent to a dead-letter topic (a meter). */
+    /** Retries at a fixed interval, forever. */
     public ProjectionErrorHandling(String brokers, String service, long retryIntervalMs,
             Consumer<String> deadLettered) {
+        this(brokers, service, new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS), deadLettered);
+    }
+
+    /**
+     * {@code retry} must never give up (an unbounded back-off); {@code deadLettered} hears the source topic of every
+     * record sent to a dead-letter topic (a meter).
+     */
+    public ProjectionErrorHandling(String brokers, String service, BackOff retry, Consumer<String> deadLettered) {
         this.deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
         this.dlqSuffix = deadLetterSuffix(service);
-        this.retryIntervalMs = retryIntervalMs;
+        this.retry = retry;
         this.deadLettered = deadLettered;
     }
 
@@ -67,8 +75,7 @@ public final class ProjectionErrorHandling implements ListenerContainerWithDlqAn
             deadLettered.accept(record.topic());
             return new TopicPartition(record.topic() + dlqSuffix, -1);
         });
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer,
-                new FixedBackOff(retryIntervalMs, FixedBackOff.UNLIMITED_ATTEMPTS));
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, retry);
         handler.addNotRetryableExceptions(PoisonEvent.class);
         container.setCommonErrorHandler(handler);
     }
