@@ -38,8 +38,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResendHistory {
 
-    static final String RESENDS = "resends";
-    static final String TARGETS = "resend_targets";
+    public static final String RESENDS = "resends";
+    public static final String TARGETS = "resend_targets";
+    /** The targets of each request chunk, in the chunk's order: what a resend's detail pages through by key. */
+    public static final String CHUNKS = "resend_chunks";
 
     private final MongoTemplate mongo;
     private final NoticeOwners owners;
@@ -68,14 +70,24 @@ public class ResendHistory {
                         .setOnInsert("type", chunk.resendType().name())
                         .setOnInsert("recipients", chunk.recipients())
                         .setOnInsert("emails", chunk.totals().email())
-                        .setOnInsert("sms", chunk.totals().sms()));
+                        .setOnInsert("sms", chunk.totals().sms())
+                        .setOnInsert("chunkCount", chunk.chunkCount()));
             }
         }, RESENDS);
         upsertAll(bulk -> {
             for (ResendRequested chunk : chunks) {
+                List<Document> targets = chunk.targets().stream().map(t -> new Document("recipientId", t.recipientId())
+                        .append("channel", t.channel().name()).append("attempt", t.attempt())
+                        .append("address", t.address())).toList();
+                bulk.upsert(Query.query(Criteria.where("_id").is(chunkId(chunk.resendId(), chunk.chunkIndex()))),
+                        new Update().setOnInsert("targets", targets));
+            }
+        }, CHUNKS);
+        upsertAll(bulk -> {
+            for (ResendRequested chunk : chunks) {
                 for (Target target : chunk.targets()) {
                     target(bulk, chunk.resendId(), chunk.noticeId(), target.recipientId() + ":" + target.channel(),
-                            TargetState.of(target.attempt(), DeliveryStatus.PENDING));
+                            TargetState.requested(target.attempt(), chunk.requestedAt()));
                 }
             }
         }, TARGETS);
@@ -88,7 +100,17 @@ public class ResendHistory {
             return;
         }
         upsertAll(bulk -> ofResends.forEach(r -> target(bulk, r.attemptId(), r.noticeId(),
-                r.recipientId() + ":" + r.channel(), TargetState.of(r.attempt(), r.status()))), TARGETS);
+                r.recipientId() + ":" + r.channel(), TargetState.of(r))), TARGETS);
+    }
+
+    /** The key of a request chunk's document. */
+    public static String chunkId(String resendId, int chunkIndex) {
+        return resendId + ":" + chunkIndex;
+    }
+
+    /** The key of a target's state: one per (resend, recipient, channel). */
+    public static String targetId(String resendId, String recipientId, String channel) {
+        return resendId + ":" + recipientId + ":" + channel;
     }
 
     private static void target(BulkOperations bulk, String resendId, String noticeId, String channel, TargetState state) {
