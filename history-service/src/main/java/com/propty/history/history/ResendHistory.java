@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * The resend history projection (CONTRACT §3 {@code GET /api/notices/{id}/resends}).
  *
- * <p>{@code resends}: one document per resend ({@code _id = resendId}) from its request chunks.
- * {@code resend_targets}: one document per target channel of a resend ({@code _id =
- * resendId:recipientId:channel}) holding {@code state = {rank, status}}, written only with
+ * <p>{@code resends}: one document per resend ({@code _id = resendId}) from its request chunks, with their count.
+ * {@code resend_chunks}: each request chunk's targets in order ({@code _id = resendId:chunkIndex}), what the
+ * resend's detail pages through by key. {@code resend_targets}: one document per target channel of a resend
+ * ({@code _id = resendId:recipientId:channel}) holding {@code state = {rank, status, errorCode, providerCode, at}}
+ * ({@link TargetState}), written only with
  * {@code $max} by {@code _id}: the request sets PENDING of the attempt, each result its status, and
  * the highest rank wins. So duplicates change nothing, order does not matter, and a result that
  * arrives before its request chunk simply creates the target first. Results of the first dispatch
