@@ -303,6 +303,9 @@ class ResendHistoryApiTest {
         String noticeId = NOTICES.notice(id(), PROPERTY);
         String resendId = resendOfFive(noticeId);
         String path = "/api/notices/" + noticeId + "/resends/" + resendId + "/targets";
+        HttpResponse<String> csvElsewhere = get(path, "prop-other", "text/csv");
+        assertThat(csvElsewhere.statusCode()).as("Accept: text/csv of another property's resend").isEqualTo(404);
+        assertThat(csvElsewhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         for (String[] call : new String[][] {{path, "prop-other"}, {path + ".csv", "prop-other"},
                 {"/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends/" + resendId + "/targets", PROPERTY},
                 {"/api/notices/" + noticeId + "/resends/" + id() + "/targets", PROPERTY},
