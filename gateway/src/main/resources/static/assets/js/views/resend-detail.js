@@ -17,6 +17,8 @@ export function resendDetailView(main, { noticeId, resendId }) {
   const path = `/api/notices/${encodeURIComponent(noticeId)}/resends/${encodeURIComponent(resendId)}/targets`;
   // cursors[i] is the `after` of page i; the first page has none
   const state = { status: '', cursors: [null], index: 0, timer: null };
+  // recipientId → the resident's name (null while unknown, or for one that cannot be read any more)
+  const names = new Map();
 
   const title = h('h1', { tabindex: '-1' }, t('resendDetail.targets'));
   const summary = h('p', { class: 'notice-meta', testid: 'resend-summary' });
@@ -75,6 +77,7 @@ export function resendDetailView(main, { noticeId, resendId }) {
       }), { signal: control.signal });
       state.cursors[state.index + 1] = page.next;
       renderPage(page);
+      resolveNames(page.items || []);
     } catch (error) {
       if (error.name !== 'AbortError') {
         fill(body, error.status === 404 ? h('p', { class: 'empty', testid: 'error-message' },
@@ -105,7 +108,8 @@ export function resendDetailView(main, { noticeId, resendId }) {
       dataset: { recipientId: target.recipientId, channel: target.channel, status: outcome.status || '' },
     },
     h('th', { scope: 'row' }, h('a', { href: `${link('residents', target.recipientId)}?notice=${encodeURIComponent(noticeId)}`,
-      class: 'profile-link', title: t('resendDetail.profile') }, target.recipientId)),
+      class: 'profile-link', title: t('resendDetail.profile'), dataset: { nameOf: target.recipientId } },
+    names.get(target.recipientId) || target.recipientId)),
     h('td', {}, t(`channel.${target.channel}`)),
     h('td', { class: 'address' }, target.address || ''),
     h('td', {}, h('div', { class: 'cell-status' }, deliveryBadge(outcome.status),
@@ -115,6 +119,30 @@ export function resendDetailView(main, { noticeId, resendId }) {
     h('strong', {}, t(`errorCode.${outcome.errorCode}`)),
     outcome.providerCode ? h('span', { class: 'muted' }, ` (${outcome.providerCode})`) : null) : null),
     h('td', { class: 'muted' }, dateTime(outcome.updatedAt)));
+  }
+
+  /**
+   * The history keeps no names (no event carries them): the page asks the residents API for the residents of the
+   * page it shows, four at a time, once each, and puts each name in place of the id as it comes.
+   */
+  async function resolveNames(items) {
+    const queue = [...new Set(items.map((target) => target.recipientId))].filter((id) => !names.has(id));
+    queue.forEach((id) => names.set(id, null));
+    const worker = async () => {
+      while (queue.length && !control.signal.aborted) {
+        const id = queue.shift();
+        try {
+          const resident = await get(`/api/residents/${encodeURIComponent(id)}`, { signal: control.signal });
+          names.set(id, resident?.name || null);
+        } catch {
+          continue; // archived or gone: the row keeps the id
+        }
+        body.querySelectorAll(`[data-name-of="${CSS.escape(id)}"]`).forEach((cell) => {
+          cell.textContent = names.get(id) || id;
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(4, queue.length) }, worker));
   }
 
   /** Keyed pages have no total: previous goes back along the cursors seen, next follows the page's own. */

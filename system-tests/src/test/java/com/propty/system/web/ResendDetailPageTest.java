@@ -54,6 +54,7 @@ class ResendDetailPageTest {
                 .click();
         page.waitUntil(NoticePage.LIVE, d -> rows().size() == 4);
         assertThat(shown()).isEqualTo(expected);
+        page.waitUntil(NoticePage.LIVE, d -> row(journey.id("Carol"), "EMAIL").getText().contains("Carol"));
         WebElement eve = row(journey.id("Eve"), "SMS");
         assertThat(eve.getText()).as("the address used and the error").contains("+15550200005").contains("Unreachable");
         assertThat(page.text("resend-summary")).contains("Full").contains("User manager-" + journey.property);
