@@ -71,7 +71,9 @@ class ResendDetailPageTest {
                 + "fetch(arguments[0], {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('propty.token')}})"
                 + ".then((r) => r.text()).then(done, (e) => done(String(e)));",
                 "/api/notices/" + notice + "/resends/" + resend + "/targets.csv?status=FAILED");
-        assertThat(csv.split("\r\n")).as(csv).hasSize(4).first().asString().startsWith("\"recipientId\",\"channel\"");
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).as(csv).hasSize(4);
+        assertThat(lines[0]).startsWith("\"recipientId\",\"channel\"");
         assertThat(csv).contains("+15550200005").contains("UNREACHABLE");
         page.screenshot("resend-detail");
 
