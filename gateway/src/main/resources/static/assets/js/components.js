@@ -2,7 +2,8 @@
 
 import { h, fill } from './dom.js';
 import { t } from './i18n.js';
-import { describe, fieldErrors } from './api.js';
+import { describe, fieldErrors, request } from './api.js';
+import { number } from './format.js';
 import { link } from './router.js';
 
 /** An error in the page's language; data-testid="error-message" is what the browser tests look for. */
@@ -99,4 +100,41 @@ export function showFlash(slot) {
   fill(slot, pendingFlash());
   pendingFlash = null;
   return true;
+}
+
+const OUTCOME_COUNTERS = ['delivered', 'sent', 'pending', 'failed', 'skipped'];
+
+/** A resend's outcome so far, {pending, sent, delivered, failed, skipped}, as coloured counts (zeros left out). */
+export function outcomeChips(counts = {}) {
+  const shown = OUTCOME_COUNTERS.filter((k) => (counts?.[k] ?? 0) > 0);
+  if (!shown.length) {
+    return h('span', { class: 'muted' }, '—');
+  }
+  return shown.map((k) => h('span', { class: `chip seg-${k}-soft`, dataset: { count: k, value: String(counts[k]) } },
+    `${t(`stats.${k}`)} ${number(counts[k])}`));
+}
+
+/**
+ * Downloads a CSV the API streams. A plain link cannot carry the bearer header, so the file is fetched and handed to
+ * the browser as a blob; the button says it is working meanwhile.
+ */
+export async function downloadCsv(button, path, filename, onError) {
+  button.disabled = true;
+  const label = button.textContent;
+  button.textContent = t('recipients.exporting');
+  try {
+    const response = await request('GET', path, { raw: true });
+    const blob = await response.blob();
+    const url = URL.createObjectURL(blob);
+    const anchor = h('a', { href: url, download: filename, hidden: true });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (error) {
+    onError(error);
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+  }
 }

@@ -11,6 +11,7 @@ import { noticeFormView } from './views/notice-form.js';
 import { residentsView } from './views/residents.js';
 import { residentView } from './views/resident.js';
 import { noticeView } from './views/notice.js';
+import { resendDetailView } from './views/resend-detail.js';
 
 route('/', homeView);
 route('/properties/:propertyId/notices', noticesView);
@@ -18,6 +19,7 @@ route('/properties/:propertyId/notices/new', noticeFormView);
 route('/properties/:propertyId/residents', residentsView);
 route('/residents/:residentId', residentView);
 route('/notices/:noticeId', noticeView);
+route('/notices/:noticeId/resends/:resendId', resendDetailView);
 
 const main = document.getElementById('main');
 let cleanup = null;

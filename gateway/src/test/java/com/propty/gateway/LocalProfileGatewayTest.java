@@ -193,6 +193,9 @@ class LocalProfileGatewayTest {
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
             "GET,    /api/notices/n1/resends,               history-service",
+            "GET,    /api/notices/n1/resends/s1/targets,    history-service",
+            "GET,    /api/notices/n1/resends/s1/targets.csv, history-service",
+            "GET,    /api/notices/n1/resends/s1/other,      notice-service",
             "GET,    /api/properties/p1/audit,              history-service",
             "GET,    /api/properties/p1/audit/x,            notice-service",
             "POST,   /api/notices/n1/resends,               resend-service",

@@ -5,7 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * history-service owns the resend history of every notice (CONTRACT §3 {@code GET
- * /api/notices/{id}/resends}): who resent what and when, and how each resend's targets fared; and the audit trail
+ * /api/notices/{id}/resends}): who resent what and when, and how each resend's targets fared, target by target
+ * ({@code GET /api/notices/{id}/resends/{resendId}/targets}, JSON pages or CSV); and the audit trail
  * of every property ({@code GET /api/properties/{id}/audit}, property administrators only).
  *
  * <p>Consumes {@code resend-requested} (the resends and their targets), {@code delivery-results}

@@ -53,16 +53,18 @@ class HostileInputCorpusTest {
     }
 
     private final Journey journey = new Journey().withTheUsualMix();
+    private String resend;
 
     @TestFactory
     List<DynamicTest> everyHostileRequestIsRefusedCleanlyAndChangesNothing() throws Exception {
         String sent = journey.sendToAll();
         journey.settled(sent);
+        resend = journey.resendFailuresSettled(sent); // a resend's detail to read with hostile parameters
         String draft = journey.draft(List.of("Alice"));
         String resident = journey.id("Alice");
         Map<String, Object> before = snapshot(sent, draft);
 
-        List<Case> corpus = corpus(journey.property, resident, sent, draft);
+        List<Case> corpus = corpus(journey.property, resident, sent, draft, resend);
         assertThat(corpus).hasSizeGreaterThanOrEqualTo(500);
         List<Outcome> outcomes = sendAll(corpus);
 
@@ -152,6 +154,8 @@ class HostileInputCorpusTest {
         state.put("stats", api.ok(api.get("/api/notices/" + sent), 200).get("stats"));
         state.put("draft", api.ok(api.get("/api/notices/" + draft), 200));
         state.put("resends", api.ok(api.get("/api/notices/" + sent + "/resends"), 200));
+        state.put("resend targets", api.ok(api.get("/api/notices/" + sent + "/resends/" + resend
+                + "/targets?size=200"), 200));
         state.put("provider messages", new TreeMap<>(Simulator.ofRunningPlatform().accepted().entrySet().stream()
                 .filter(e -> e.getKey().contains(journey.property))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
@@ -277,7 +281,7 @@ class HostileInputCorpusTest {
     record Field(String name, FieldType type, boolean nullIsValid) {
     }
 
-    static List<Case> corpus(String property, String resident, String sent, String draft) {
+    static List<Case> corpus(String property, String resident, String sent, String draft, String resend) {
         List<Case> cases = new ArrayList<>();
         String missing = "missing-" + UUID.randomUUID();
 
@@ -303,6 +307,9 @@ class HostileInputCorpusTest {
                 "POST /api/notices/{}/resend-options", "/api/notices/{}/resend-options",
                 "POST /api/notices/{}/resends", "/api/notices/{}/resends",
                 "GET /api/notices/{}/resends", "/api/notices/{}/resends",
+                "GET /api/notices/{}/resends/{resendId}/targets", "/api/notices/{}/resends/" + resend + "/targets",
+                "GET /api/notices/{noticeId}/resends/{}/targets", "/api/notices/" + sent + "/resends/{}/targets",
+                "GET /api/notices/{noticeId}/resends/{}/targets.csv", "/api/notices/" + sent + "/resends/{}/targets.csv",
                 "POST /api/properties/{}/residents:import", "/api/properties/{}/residents:import",
                 "POST /api/properties/{}/residents:import CSV", "/api/properties/{}/residents:import?archiveMissing=true");
         Map<String, byte[]> validBodies = Map.of(
@@ -337,13 +344,15 @@ class HostileInputCorpusTest {
         queries.put("/api/notices/" + sent, List.of("q"));
         queries.put("/api/residents/" + resident, List.of("q"));
         queries.put("/api/notices/" + sent + "/resends", List.of("q"));
+        queries.put("/api/notices/" + sent + "/resends/" + resend + "/targets", List.of("status", "size", "after", "q"));
+        queries.put("/api/notices/" + sent + "/resends/" + resend + "/targets.csv", List.of("status", "q"));
         queries.forEach((path, parameters) -> {
             for (String parameter : parameters) {
                 QUERY_VALUES.forEach((label, value) -> cases.add(new Case("GET " + generic(path, property, resident,
-                        sent) + " ?" + parameter + "= " + label, "GET", path + "?" + parameter + "=" + value, Map.of(),
+                        sent, resend) + " ?" + parameter + "= " + label, "GET", path + "?" + parameter + "=" + value, Map.of(),
                         null, false)));
             }
-            cases.add(new Case("GET " + generic(path, property, resident, sent) + " operator in a parameter name",
+            cases.add(new Case("GET " + generic(path, property, resident, sent, resend) + " operator in a parameter name",
                     "GET", path + "?status%5B%24ne%5D=x&page%5B%24gt%5D=0", Map.of(), null, false));
         });
         String manyIds = String.join(",", Collections.nCopies(3_000, UUID.randomUUID().toString()));
@@ -477,8 +486,9 @@ class HostileInputCorpusTest {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private static String generic(String path, String property, String resident, String sent) {
-        return path.replace(property, "{propertyId}").replace(resident, "{residentId}").replace(sent, "{noticeId}");
+    private static String generic(String path, String property, String resident, String sent, String resend) {
+        return path.replace(property, "{propertyId}").replace(resident, "{residentId}").replace(sent, "{noticeId}")
+                .replace(resend, "{resendId}");
     }
 
     private static byte[] object(Map<String, byte[]> members) {

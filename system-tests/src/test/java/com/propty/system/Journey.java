@@ -94,6 +94,27 @@ public final class Journey {
         return notice(id);
     }
 
+    /**
+     * Resends the failures (FAILED_ONLY) and waits until every target of that resend has its final answer (nothing
+     * pending or only sent in its history row); answers the resend's id.
+     */
+    public String resendFailuresSettled(String notice) {
+        String resendId = api.ok(api.post("/api/notices/" + notice + "/resends", Map.of("scope", "FAILED_ONLY")), 202)
+                .get("resendId").asString();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            for (JsonNode row : api.ok(api.get("/api/notices/" + notice + "/resends"), 200)) {
+                if (row.get("resendId").asString().equals(resendId)) {
+                    JsonNode outcome = row.get("outcome");
+                    int targets = row.get("emails").asInt() + row.get("sms").asInt();
+                    return isSettled(outcome) && outcome.get("delivered").asInt() + outcome.get("failed").asInt()
+                            + outcome.get("skipped").asInt() == targets;
+                }
+            }
+            return false;
+        });
+        return resendId;
+    }
+
     private static boolean isSettled(JsonNode channel) {
         return channel.get("pending").asInt() == 0 && channel.get("sent").asInt() == 0;
     }

@@ -1,14 +1,14 @@
 // A notice's detail page: status and delivery statistics, the recipients table, resending failures and the resend
 // history — all kept current by the notice's live event stream.
 
-import { h, fill, uid } from '../dom.js';
+import { h, fill, uid, srOnly } from '../dom.js';
 import { t, joinAnd, resendingMessage } from '../i18n.js';
-import { get, post, del, request, withQuery } from '../api.js';
+import { get, post, del, withQuery } from '../api.js';
 import { link, go } from '../router.js';
 import { dateTime, number, localInputToIso, localInputValue } from '../format.js';
 import { followNotice } from '../stream.js';
 import {
-  errorAlert, noticeStatusBadge, deliveryBadge, pager, showError, showFlash, loading, flashNext,
+  errorAlert, noticeStatusBadge, deliveryBadge, pager, showError, showFlash, loading, flashNext, outcomeChips, downloadCsv,
 } from '../components.js';
 import { openResendDialog } from './resend-dialog.js';
 import { noticeDate } from './notices.js';
@@ -368,26 +368,9 @@ export function noticeView(main, { noticeId }) {
     ]);
   }
 
-  async function exportFailed(button) {
-    button.disabled = true;
-    const label = button.textContent;
-    button.textContent = t('recipients.exporting');
-    try {
-      // A plain link cannot carry the bearer header, so the file is fetched and handed to the browser as a blob.
-      const response = await request('GET', withQuery(`${path}/recipients/export`, { status: 'FAILED' }), { raw: true });
-      const blob = await response.blob();
-      const url = URL.createObjectURL(blob);
-      const anchor = h('a', { href: url, download: `notice-${noticeId}-failed.csv`, hidden: true });
-      document.body.append(anchor);
-      anchor.click();
-      anchor.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-    } catch (error) {
-      showError(messages, error);
-    } finally {
-      button.disabled = false;
-      button.textContent = label;
-    }
+  function exportFailed(button) {
+    downloadCsv(button, withQuery(`${path}/recipients/export`, { status: 'FAILED' }), `notice-${noticeId}-failed.csv`,
+      (error) => showError(messages, error));
   }
 
   // ---- history ---------------------------------------------------------------------------------------------------
@@ -421,7 +404,8 @@ export function noticeView(main, { noticeId }) {
         h('th', { scope: 'col' }, t('col.resent')),
         h('th', { scope: 'col' }, t('col.outcome')))),
       h('tbody', {}, rows.map((row) => h('tr', { testid: 'history-row', dataset: { resendId: row.resendId, type: row.type } },
-        h('td', {}, dateTime(row.requestedAt)),
+        h('td', {}, h('a', { href: link('notices', noticeId, 'resends', row.resendId), testid: 'history-detail-link' },
+          dateTime(row.requestedAt), srOnly(t('history.details')))),
         h('td', {}, row.requestedBy?.name || row.requestedBy?.id || ''),
         h('td', {}, h('span', { class: `tag tag-${String(row.type).toLowerCase()}` }, t(`type.${row.type}`)), ' ',
           h('span', { class: 'muted' }, t(`scope.${row.scope}`))),
@@ -429,16 +413,7 @@ export function noticeView(main, { noticeId }) {
         h('td', {}, joinAnd([
           row.emails > 0 ? t('count.emails', { n: row.emails }) : null,
           row.sms > 0 ? t('count.sms', { n: row.sms }) : null].filter(Boolean))),
-        h('td', { class: 'outcome', testid: 'history-outcome' }, outcome(row.outcome))))))));
-  }
-
-  function outcome(counts = {}) {
-    const shown = COUNTERS.filter((k) => (counts?.[k] ?? 0) > 0);
-    if (!shown.length) {
-      return h('span', { class: 'muted' }, '—');
-    }
-    return shown.map((k) => h('span', { class: `chip seg-${k}-soft`, dataset: { count: k, value: String(counts[k]) } },
-      `${t(`stats.${k}`)} ${number(counts[k])}`));
+        h('td', { class: 'outcome', testid: 'history-outcome' }, outcomeChips(row.outcome))))))));
   }
 
   // ---- resending -------------------------------------------------------------------------------------------------

@@ -27,9 +27,11 @@ import org.springframework.stereotype.Component;
 /**
  * The resend history projection (CONTRACT §3 {@code GET /api/notices/{id}/resends}).
  *
- * <p>{@code resends}: one document per resend ({@code _id = resendId}) from its request chunks.
- * {@code resend_targets}: one document per target channel of a resend ({@code _id =
- * resendId:recipientId:channel}) holding {@code state = {rank, status}}, written only with
+ * <p>{@code resends}: one document per resend ({@code _id = resendId}) from its request chunks, with their count.
+ * {@code resend_chunks}: each request chunk's targets in order ({@code _id = resendId:chunkIndex}), what the
+ * resend's detail pages through by key. {@code resend_targets}: one document per target channel of a resend
+ * ({@code _id = resendId:recipientId:channel}) holding {@code state = {rank, status, errorCode, providerCode, at}}
+ * ({@link TargetState}), written only with
  * {@code $max} by {@code _id}: the request sets PENDING of the attempt, each result its status, and
  * the highest rank wins. So duplicates change nothing, order does not matter, and a result that
  * arrives before its request chunk simply creates the target first. Results of the first dispatch
@@ -38,8 +40,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResendHistory {
 
-    static final String RESENDS = "resends";
-    static final String TARGETS = "resend_targets";
+    public static final String RESENDS = "resends";
+    public static final String TARGETS = "resend_targets";
+    /** The targets of each request chunk, in the chunk's order: what a resend's detail pages through by key. */
+    public static final String CHUNKS = "resend_chunks";
 
     private final MongoTemplate mongo;
     private final NoticeOwners owners;
@@ -68,14 +72,24 @@ public class ResendHistory {
                         .setOnInsert("type", chunk.resendType().name())
                         .setOnInsert("recipients", chunk.recipients())
                         .setOnInsert("emails", chunk.totals().email())
-                        .setOnInsert("sms", chunk.totals().sms()));
+                        .setOnInsert("sms", chunk.totals().sms())
+                        .setOnInsert("chunkCount", chunk.chunkCount()));
             }
         }, RESENDS);
         upsertAll(bulk -> {
             for (ResendRequested chunk : chunks) {
+                List<Document> targets = chunk.targets().stream().map(t -> new Document("recipientId", t.recipientId())
+                        .append("channel", t.channel().name()).append("attempt", t.attempt())
+                        .append("address", t.address())).toList();
+                bulk.upsert(Query.query(Criteria.where("_id").is(chunkId(chunk.resendId(), chunk.chunkIndex()))),
+                        new Update().setOnInsert("targets", targets));
+            }
+        }, CHUNKS);
+        upsertAll(bulk -> {
+            for (ResendRequested chunk : chunks) {
                 for (Target target : chunk.targets()) {
                     target(bulk, chunk.resendId(), chunk.noticeId(), target.recipientId() + ":" + target.channel(),
-                            TargetState.of(target.attempt(), DeliveryStatus.PENDING));
+                            TargetState.requested(target.attempt(), chunk.requestedAt()));
                 }
             }
         }, TARGETS);
@@ -88,7 +102,17 @@ public class ResendHistory {
             return;
         }
         upsertAll(bulk -> ofResends.forEach(r -> target(bulk, r.attemptId(), r.noticeId(),
-                r.recipientId() + ":" + r.channel(), TargetState.of(r.attempt(), r.status()))), TARGETS);
+                r.recipientId() + ":" + r.channel(), TargetState.of(r))), TARGETS);
+    }
+
+    /** The key of a request chunk's document. */
+    public static String chunkId(String resendId, int chunkIndex) {
+        return resendId + ":" + chunkIndex;
+    }
+
+    /** The key of a target's state: one per (resend, recipient, channel). */
+    public static String targetId(String resendId, String recipientId, String channel) {
+        return resendId + ":" + recipientId + ":" + channel;
     }
 
     private static void target(BulkOperations bulk, String resendId, String noticeId, String channel, TargetState state) {

@@ -1,29 +1,62 @@
 package com.propty.history.history;
 
+import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
 import com.propty.events.StatusRank;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
+import org.bson.Document;
 
 /**
  * The state of one resend target within its attempt, ordered by the platform's one merge rule
  * ({@link StatusRank}): PENDING (requested) &lt; SENT &lt; DELIVERED &lt; FAILED/SKIPPED. Stored as a
  * sub-document whose first field is the rank, so that MongoDB's {@code $max} applies the rule
- * atomically whatever order, or how many times, requests and results arrive.
+ * atomically whatever order, or how many times, requests and results arrive. The result's error codes and time ride
+ * along after the rank and the status: they only break ties between results of one rank (a republished result, or
+ * two FAILED answers of one attempt), deterministically, and are what the resend's detail shows.
  */
-public record TargetState(long rank, DeliveryStatus status) {
+public record TargetState(long rank, DeliveryStatus status, ErrorCode errorCode, String providerCode, Instant at) {
 
     public static TargetState of(int attempt, DeliveryStatus status) {
-        return new TargetState(StatusRank.of(attempt, status), status);
+        return new TargetState(StatusRank.of(attempt, status), status, null, null, null);
     }
 
-    /** What {@code $max} keeps out of everything seen for one target: the highest rank, ties by status name. */
+    /** The target requested, nothing heard yet. */
+    public static TargetState requested(int attempt, Instant at) {
+        return new TargetState(StatusRank.of(attempt, DeliveryStatus.PENDING), DeliveryStatus.PENDING, null, null, at);
+    }
+
+    public static TargetState of(DeliveryResult result) {
+        return new TargetState(result.rank(), result.status(), result.errorCode(), result.providerCode(),
+                result.occurredAt());
+    }
+
+    /** What {@code $max} keeps out of everything seen for one target: the highest rank, ties by the next fields. */
     public static TargetState latest(Collection<TargetState> seen) {
         return seen.stream().max(Comparator.comparingLong(TargetState::rank)
-                .thenComparing(s -> s.status().name())).orElseThrow();
+                .thenComparing(s -> s.status().name())
+                .thenComparing(s -> s.errorCode() == null ? null : s.errorCode().name(),
+                        Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(TargetState::providerCode, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(TargetState::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
     }
 
-    public org.bson.Document toDocument() {
-        return new org.bson.Document("rank", rank).append("status", status.name());
+    /** Every field, always in this order (a missing field would compare differently from a null one). */
+    public Document toDocument() {
+        return new Document("rank", rank).append("status", status.name())
+                .append("errorCode", errorCode == null ? null : errorCode.name())
+                .append("providerCode", providerCode)
+                .append("at", at == null ? null : Date.from(at));
+    }
+
+    public static TargetState fromDocument(Document state) {
+        String errorCode = state.getString("errorCode");
+        Date at = state.getDate("at");
+        return new TargetState(((Number) state.get("rank")).longValue(), DeliveryStatus.valueOf(state.getString("status")),
+                errorCode == null ? null : ErrorCode.valueOf(errorCode), state.getString("providerCode"),
+                at == null ? null : at.toInstant());
     }
 }

@@ -204,6 +204,126 @@ class ResendHistoryApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
+    // ---- what each resend did: GET /api/notices/{id}/resends/{resendId}/targets
+
+    /** A resend of five targets in three chunks whose results arrive first, twice, and shuffled; answers its id. */
+    String resendOfFive(String noticeId) throws Exception {
+        String resendId = "resend-d-" + UUID.randomUUID();
+        List<Target> targets = List.of(new Target("r1", Channel.EMAIL, 2, "r1@example.com"),
+                new Target("r1", Channel.SMS, 2, "+15145550001"), new Target("r2", Channel.EMAIL, 2, "r2@example.com"),
+                new Target("r3", Channel.EMAIL, 3, "=HYPERLINK(\"x\")@example.com"),
+                new Target("r4", Channel.SMS, 2, "+15145550004"));
+        List<DeliveryResult> results = new ArrayList<>(List.of(
+                result(noticeId, "r1", Channel.EMAIL, 2, resendId, DeliveryStatus.SENT),
+                result(noticeId, "r1", Channel.EMAIL, 2, resendId, DeliveryStatus.DELIVERED),
+                result(noticeId, "r2", Channel.EMAIL, 2, resendId, DeliveryStatus.FAILED),
+                result(noticeId, "r4", Channel.SMS, 2, resendId, DeliveryStatus.SENT),
+                // a later resend of r2's email is another resend's row
+                result(noticeId, "r2", Channel.EMAIL, 3, "resend-later", DeliveryStatus.DELIVERED)));
+        results.addAll(List.copyOf(results));
+        Collections.shuffle(results, new Random(11));
+        for (DeliveryResult result : results) {
+            send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, result.recipientId()), result);
+        }
+        for (int index : new int[] {2, 0, 1, 0}) {
+            send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, index), chunk(resendId, noticeId,
+                    ResendScope.FAILED_ONLY, "manager-1", Instant.now(),
+                    targets.subList(index * 2, Math.min(targets.size(), index * 2 + 2)), index, targets));
+        }
+        String path = "/api/notices/" + noticeId + "/resends/" + resendId + "/targets";
+        await().atMost(20, SECONDS).until(() -> json.readTree(get(path + "?size=200", PROPERTY).body())
+                .get("items").size() == 5);
+        return resendId;
+    }
+
+    @Test
+    void aResendsDetailPagesItsTargetsInOrderWithTheOutcomeOfThatAttempt() throws Exception {
+        String noticeId = NOTICES.notice(id(), PROPERTY);
+        String path = "/api/notices/" + noticeId + "/resends/" + resendOfFive(noticeId) + "/targets";
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            HttpResponse<String> response = get(path + "?size=2" + (after == null ? "" : "&after=" + after), PROPERTY);
+            assertThat(response.statusCode()).isEqualTo(200);
+            JsonNode page = json.readTree(response.body());
+            page.get("items").forEach(item -> seen.add(item.get("recipientId").asString() + ":"
+                    + item.get("channel").asString() + ":" + item.get("attempt").asInt() + ":"
+                    + item.get("outcome").get("status").asString()));
+            after = page.get("next").isNull() ? null : page.get("next").asString();
+            pages++;
+        } while (after != null);
+        assertThat(pages).isEqualTo(3);
+        assertThat(seen).containsExactly("r1:EMAIL:2:DELIVERED", "r1:SMS:2:PENDING", "r2:EMAIL:2:FAILED",
+                "r3:EMAIL:3:PENDING", "r4:SMS:2:SENT");
+    }
+
+    @Test
+    void aResendsDetailFiltersByOutcomeAndShowsTheAddressUsedAndTheError() throws Exception {
+        String noticeId = NOTICES.notice(id(), PROPERTY);
+        String path = "/api/notices/" + noticeId + "/resends/" + resendOfFive(noticeId) + "/targets";
+        JsonNode page = json.readTree(get(path + "?status=FAILED,SENT", PROPERTY).body());
+        assertThat(page.get("items")).hasSize(2);
+        JsonNode failed = page.get("items").get(0);
+        assertThat(failed.get("recipientId").asString()).isEqualTo("r2");
+        assertThat(failed.get("address").asString()).isEqualTo("r2@example.com");
+        assertThat(failed.get("outcome").get("errorCode").asString()).isEqualTo("BOUNCED");
+        assertThat(failed.get("outcome").get("updatedAt").isNull()).isFalse();
+        assertThat(page.get("items").get(1).get("recipientId").asString()).isEqualTo("r4");
+        assertThat(page.get("next").isNull()).isTrue();
+    }
+
+    @Test
+    void aResendsDetailExportsAsFormulaSafeCsvByAcceptOrByPath() throws Exception {
+        String noticeId = NOTICES.notice(id(), PROPERTY);
+        String path = "/api/notices/" + noticeId + "/resends/" + resendOfFive(noticeId) + "/targets";
+        HttpResponse<String> byAccept = get(path + "?status=PENDING", PROPERTY, "text/csv");
+        HttpResponse<String> byPath = get(path + ".csv?status=PENDING", PROPERTY, null);
+        for (HttpResponse<String> csv : List.of(byAccept, byPath)) {
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+            assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+            String[] lines = csv.body().split("\r\n");
+            assertThat(lines).hasSize(3);
+            assertThat(lines[0]).isEqualTo("\"recipientId\",\"channel\",\"attempt\",\"address\",\"status\","
+                    + "\"errorCode\",\"providerCode\",\"updatedAt\"");
+            assertThat(lines[1]).startsWith("\"r1\",\"SMS\",\"2\",\"'+15145550001\",\"PENDING\"");
+            assertThat(lines[2]).startsWith("\"r3\",\"EMAIL\",\"3\",\"'=HYPERLINK(\"\"x\"\")@example.com\"");
+        }
+        for (String accept : new String[] {null, "*/*", "application/json"}) {
+            HttpResponse<String> page = get(path, PROPERTY, accept);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).as("Accept " + accept)
+                    .startsWith("application/json");
+        }
+    }
+
+    @Test
+    void aResendsDetailIsNotFoundForAnotherPropertyAnotherNoticeOrNoSuchResendAndBadParametersAre400()
+            throws Exception {
+        String noticeId = NOTICES.notice(id(), PROPERTY);
+        String resendId = resendOfFive(noticeId);
+        String path = "/api/notices/" + noticeId + "/resends/" + resendId + "/targets";
+        HttpResponse<String> csvElsewhere = get(path, "prop-other", "text/csv");
+        assertThat(csvElsewhere.statusCode()).as("Accept: text/csv of another property's resend").isEqualTo(404);
+        assertThat(csvElsewhere.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        for (String[] call : new String[][] {{path, "prop-other"}, {path + ".csv", "prop-other"},
+                {"/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends/" + resendId + "/targets", PROPERTY},
+                {"/api/notices/" + noticeId + "/resends/" + id() + "/targets", PROPERTY},
+                {path + "?size=0&status=PIGEON", "prop-other"}}) {
+            HttpResponse<String> response = get(call[0], call[1]);
+            assertThat(response.statusCode()).as(call[0] + " as " + call[1]).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+            assertThat(json.readTree(response.body()).get("code").asString()).isEqualTo("NOT_FOUND");
+        }
+        for (String query : new String[] {"?size=0", "?size=201", "?size=x", "?after=bm90IGEgY3Vyc29y", "?status=PIGEON",
+                "?status=%7B%22%24ne%22%3A%22%22%7D"}) {
+            HttpResponse<String> response = get(path + query, PROPERTY);
+            assertThat(response.statusCode()).as(query).isEqualTo(400);
+            assertThat(json.readTree(response.body()).get("code").asString()).as(query).isIn("VALIDATION_FAILED",
+                    "INVALID_REQUEST");
+        }
+    }
+
     static String outcome(JsonNode row) {
         JsonNode o = row.get("outcome");
         return "pending=" + o.get("pending").asInt() + " sent=" + o.get("sent").asInt() + " delivered="
@@ -234,8 +354,16 @@ class ResendHistoryApiTest {
     }
 
     HttpResponse<String> get(String path, String properties) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", InternalTokens.bearer(
-                InternalTokens.manager("manager-1", properties.split(",")))).build(), HttpResponse.BodyHandlers.ofString());
+        return get(path, properties, null);
+    }
+
+    HttpResponse<String> get(String path, String properties, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", InternalTokens.bearer(
+                InternalTokens.manager("manager-1", properties.split(","))));
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static String id() {

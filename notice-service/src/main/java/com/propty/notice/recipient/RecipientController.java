@@ -2,6 +2,7 @@ package com.propty.notice.recipient;
 
 import com.propty.events.Channel;
 import com.propty.kit.Caller;
+import com.propty.kit.CsvCells;
 import com.propty.kit.Page;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.Notices;

@@ -105,6 +105,9 @@ class AuthorizationMatrixTest {
         api("POST /api/notices/{noticeId}/resend-options", json, "{}");
         api("POST /api/notices/{noticeId}/resends", json, "{\"scope\":\"FAILED_ONLY\"}");
         api("GET /api/notices/{noticeId}/resends", null, null);
+        // two handlers: JSON pages, and CSV for Accept: text/csv (the .csv path reaches the same export)
+        api("GET /api/notices/{noticeId}/resends/{resendId}/targets", null, null);
+        api("GET /api/notices/{noticeId}/resends/{resendId}/targets.csv", null, null);
         row("GET /api/properties/{propertyId}/audit", expect(401, 401, 401, 401, 401, 403, 403, 403),
                 "PROPERTY_ADMIN only: the role is checked before the property, so another property's manager is 403",
                 new Variant("/api/properties/{propertyId}/audit", null, null));
@@ -146,15 +149,17 @@ class AuthorizationMatrixTest {
         Journey victim = new Journey();
         String marker = "Victim" + UUID.randomUUID().toString().substring(0, 8);
         victim.resident(marker + " Alice", victim.email("alice", "example.com"), "+15145550001");
-        victim.resident(marker + " Bob", victim.email("bob", "example.com"), null);
+        // Bob's email fails, so the sent notice has a resend whose detail is behind the resend routes
+        victim.resident(marker + " Bob", victim.email("bob", "invalid.example"), null);
         String draft = victim.draft(null);
         String sent = victim.sendToAll();
         victim.settled(sent); // its stats are part of the state that must not change
+        String resend = victim.resendFailuresSettled(sent);
         Map<String, String> variables = Map.of("propertyId", victim.property, "residentId",
-                victim.id(marker + " Alice"), "noticeId", sent, "draftId", draft);
+                victim.id(marker + " Alice"), "noticeId", sent, "draftId", draft, "resendId", resend);
         List<String> secrets = List.of(marker, victim.email("alice", "example.com"), "+15145550001",
-                victim.email("bob", "example.com"));
-        Map<String, Object> before = state(victim.api, victim.property, sent, draft);
+                victim.email("bob", "invalid.example"));
+        Map<String, Object> before = state(victim.api, victim.property, sent, draft, resend);
 
         Map<Caller, String> tokens = tokens(victim.property);
         List<Future<Outcome>> futures = new ArrayList<>();
@@ -171,7 +176,7 @@ class AuthorizationMatrixTest {
             for (Future<Outcome> future : futures) {
                 outcomes.add(future.get());
             }
-            return tests(mappings, outcomes, secrets, () -> assertThat(state(victim.api, victim.property, sent, draft))
+            return tests(mappings, outcomes, secrets, () -> assertThat(state(victim.api, victim.property, sent, draft, resend))
                     .as("the victim property after the matrix").isEqualTo(before));
         } finally {
             pool.shutdownNow();
@@ -309,12 +314,13 @@ class AuthorizationMatrixTest {
         return tokens;
     }
 
-    private static Map<String, Object> state(Api api, String property, String sent, String draft) {
+    private static Map<String, Object> state(Api api, String property, String sent, String draft, String resend) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("residents", api.ok(api.get("/api/properties/" + property + "/residents?size=200"), 200));
         state.put("notices", api.ok(api.get("/api/properties/" + property + "/notices?size=200"), 200));
         state.put("draft", api.ok(api.get("/api/notices/" + draft), 200));
         state.put("resends", api.ok(api.get("/api/notices/" + sent + "/resends"), 200));
+        state.put("resend targets", api.ok(api.get("/api/notices/" + sent + "/resends/" + resend + "/targets"), 200));
         return state;
     }
 

@@ -34,6 +34,13 @@ final class HeadlessChrome {
         return shared;
     }
 
+    /** The shared browser; where chromium is not installed, the calling test class is skipped instead. */
+    static ChromeDriver sharedOrSkip() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(isInstalled(),
+                "chromium and chromedriver are not installed in /usr/bin");
+        return shared();
+    }
+
     static boolean isInstalled() {
         return BROWSER.canExecute() && DRIVER.canExecute();
     }

@@ -2,7 +2,6 @@ package com.propty.system.web;
 
 import static com.propty.system.Journey.option;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.propty.system.Api;
 import com.propty.system.Journey;
@@ -31,9 +30,8 @@ class ResendPageTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(HeadlessChrome.isInstalled(), "chromium and chromedriver are not installed in /usr/bin");
+        browser = HeadlessChrome.sharedOrSkip();
         gateway = RunningPlatform.get().settings().gatewayUrl();
-        browser = HeadlessChrome.shared();
     }
 
     @BeforeEach

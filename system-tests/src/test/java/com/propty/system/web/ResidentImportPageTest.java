@@ -1,7 +1,6 @@
 package com.propty.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.propty.system.Api;
 import com.propty.system.RunningPlatform;
@@ -30,9 +29,8 @@ class ResidentImportPageTest {
 
     @BeforeAll
     static void startBrowser() {
-        assumeTrue(HeadlessChrome.isInstalled(), "chromium and chromedriver are not installed in /usr/bin");
+        browser = HeadlessChrome.sharedOrSkip();
         gateway = RunningPlatform.get().settings().gatewayUrl();
-        browser = HeadlessChrome.shared();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.propty.notice.recipient;
+package com.propty.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.propty.notice.recipient;
+package com.propty.kit;
 
 /**
  * CSV cells that spreadsheets read as data, never as formulas: every field is quoted, and a cell that
