@@ -9,6 +9,7 @@ import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,10 +59,11 @@ public class NoticeDispatch {
     private final int chunkSize;
     private final Duration lease;
     private final ExecutorService executor;
+    private final Clock clock;
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeProgress progress,
             StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
-            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs) {
+            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock) {
         this.mongo = mongo;
         this.residents = residents;
         this.recipients = recipients;
@@ -69,6 +71,7 @@ public class NoticeDispatch {
         this.streamBridge = streamBridge;
         this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
         this.lease = Duration.ofMillis(leaseMs);
+        this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "notice-dispatch-" + threads.incrementAndGet());
@@ -79,7 +82,7 @@ public class NoticeDispatch {
 
     /** Moves one notice matching {@code which} to SENDING with a fresh dispatch; null when none matched. */
     public Notice begin(Criteria which) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Update update = new Update().set("status", NoticeStatus.SENDING).set("updatedAt", now)
                 .set("stats", DeliveryStats.NONE).set("resendable", false)
                 .set("dispatch", new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false,
@@ -93,7 +96,7 @@ public class NoticeDispatch {
      * when there is none. The lease is taken with one conditional write, so only one instance wins.
      */
     public Notice claimAbandoned() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return mongo.findAndModify(Query.query(Criteria.where("dispatch.dispatched").is(false)
                         .and("dispatch.leaseUntil").lt(now)),
                 new Update().set("dispatch.leaseUntil", now.plus(lease)),
@@ -133,7 +136,7 @@ public class NoticeDispatch {
     }
 
     private void storeAudience(Notice notice) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (notice.recipientIds() == null) {
             String after = null;
             List<Resident> page;
