@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.propty.internaltoken.InternalIdentity;
 import com.propty.testsupport.InternalTokens;
+import com.propty.testsupport.Problems;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The gateway as the local run uses it (HS256 tokens, dev token endpoint), in front of stub services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -432,14 +434,11 @@ class LocalProfileGatewayTest {
 
     // ----------------------------------------------------------------------------------------------------------
 
+    /** The services' problem check, and the members the gateway's own problems always carry. */
     static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        Map<String, Object> problem = json(response);
-        assertThat(problem).containsEntry("status", status).containsEntry("code", code)
-                .containsKeys("type", "title", "detail");
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode problem = Problems.assertProblem(response, status, code);
+        assertThat(problem.path("status").asInt()).as(response.body()).isEqualTo(status);
+        assertThat(problem.has("type") && problem.has("title") && problem.has("detail")).as(response.body()).isTrue();
     }
 
     private static void assertNothingForwarded() {
