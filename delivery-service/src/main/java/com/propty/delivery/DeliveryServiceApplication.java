@@ -13,10 +13,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * that a redelivered request never sends twice), the retry store for sends deferred by provider outages
  * ({@code deferred}) and the record of applied provider webhooks ({@code webhook_events}).
  *
- * <p>Consumes {@code notice-dispatch-requested} and {@code resend-requested} (the same way: each chunk is a
- * list of targets to send now), sends email through SendGrid and SMS through Twilio, receives their signed
- * webhooks on {@code /webhooks/**}, and emits one {@code DeliveryResult} on {@code delivery-results} per
- * status change of a target (SENT, DELIVERED, FAILED, SKIPPED).
+ * <p>Consumes (group {@code delivery-service}) {@code notice-dispatch-requested} and {@code resend-requested} (the
+ * same way: each chunk is a list of targets to send now; a record it cannot read goes to
+ * {@code <topic>.delivery-service.dlq}), sends email through SendGrid and SMS through Twilio and receives their signed
+ * webhooks on {@code /webhooks/**}. Emits:
+ * <ul>
+ * <li>{@code delivery-results}: one {@code DeliveryResult} per status change of a target (SENT, DELIVERED, FAILED,
+ * SKIPPED);</li>
+ * <li>{@code delivery-deferrals}: one {@code DeliveryDeferred} per chunk of sends parked by a provider outage;</li>
+ * <li>{@code contact-opt-outs}: one {@code ContactOptedOut} per SendGrid unsubscribe or spam report (an SMS STOP
+ * reply is a FAILED {@code OPTED_OUT} result instead).</li>
+ * </ul>
  */
 @SpringBootApplication
 @EnableScheduling

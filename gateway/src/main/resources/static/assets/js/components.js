@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { describe, fieldErrors, request } from './api.js';
 import { number } from './format.js';
 import { link } from './router.js';
+import { paging } from './paging.js';
 
 /** An error in the page's language; data-testid="error-message" is what the browser tests look for. */
 export function errorAlert(error) {
@@ -39,18 +40,20 @@ export function deliveryBadge(status) {
 
 /** Previous / next for a Page {page, totalPages, totalItems}; onPage(newPage) loads it. */
 export function pager(page, onPage) {
-  if (!page || page.totalPages <= 1) {
-    return page && page.totalItems > 0
-      ? h('p', { class: 'pager-summary muted' }, t('paging.summary', { page: 1, pages: 1, n: page.totalItems }))
-      : null;
+  const shown = paging(page);
+  if (!shown) {
+    return null;
+  }
+  const summary = t('paging.summary', { page: shown.page, pages: shown.pages, n: shown.n });
+  if (!shown.buttons) {
+    return h('p', { class: 'pager-summary muted' }, summary);
   }
   return h('nav', { class: 'pager', 'aria-label': t('paging.label') },
-    h('button', { type: 'button', class: 'button', disabled: page.page <= 0, onclick: () => onPage(page.page - 1) },
+    h('button', { type: 'button', class: 'button', disabled: !shown.previous, onclick: () => onPage(page.page - 1) },
       t('paging.previous')),
-    h('span', { class: 'pager-summary', 'aria-live': 'polite' },
-      t('paging.summary', { page: page.page + 1, pages: page.totalPages, n: page.totalItems })),
-    h('button', { type: 'button', class: 'button', disabled: page.page >= page.totalPages - 1,
-      onclick: () => onPage(page.page + 1) }, t('paging.next')));
+    h('span', { class: 'pager-summary', 'aria-live': 'polite' }, summary),
+    h('button', { type: 'button', class: 'button', disabled: !shown.next, onclick: () => onPage(page.page + 1) },
+      t('paging.next')));
 }
 
 export function propertyTabs(propertyId, active) {

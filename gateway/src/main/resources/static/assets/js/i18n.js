@@ -632,8 +632,8 @@ export function joinAnd(parts) {
   return `${parts.slice(0, -1).join(', ')}${t('list.and')}${parts[parts.length - 1]}`;
 }
 
-/** The success text of a resend, composed from the counts the API returned (not from its English message). */
-export function resendingMessage(emails, sms) {
+/** 2 emails and 3 SMS → "2 emails and 3 SMS"; a channel with none is left out, and both none give ''. */
+export function countsText(emails, sms) {
   const parts = [];
   if (emails > 0) {
     parts.push(t('count.emails', { n: emails }));
@@ -641,7 +641,13 @@ export function resendingMessage(emails, sms) {
   if (sms > 0) {
     parts.push(t('count.sms', { n: sms }));
   }
-  return parts.length ? t('resend.success', { list: joinAnd(parts) }) : t('resend.successNothing');
+  return joinAnd(parts);
+}
+
+/** The success text of a resend, composed from the counts the API returned (not from its English message). */
+export function resendingMessage(emails, sms) {
+  const list = countsText(emails, sms);
+  return list ? t('resend.success', { list }) : t('resend.successNothing');
 }
 
 document.documentElement.lang = current;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.propty.internaltoken.InternalIdentity;
 import com.propty.testsupport.InternalTokens;
+import com.propty.testsupport.Problems;
+import com.propty.testsupport.UserTokens;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /** The gateway as the local run uses it (HS256 tokens, dev token endpoint), in front of stub services. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -78,7 +81,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_token_signed_with_another_key_is_401() {
-        String forged = Tokens.hs256("another-secret-of-sufficient-length-0123456789abcdef",
+        String forged = UserTokens.hs256("another-secret-of-sufficient-length-0123456789abcdef",
                 Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
 
         HttpResponse<String> response = gateway.get("/api/notices/n1", "Authorization", bearer(forged));
@@ -92,14 +95,14 @@ class LocalProfileGatewayTest {
     void an_expired_token_is_401() {
         JWTClaimsSet expired = Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(-10)).build();
 
-        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.hs256(Tokens.LOCAL_SECRET,
+        assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(UserTokens.hs256(UserTokens.LOCAL_SECRET,
                 expired))), 401, "UNAUTHENTICATED");
         assertNothingForwarded();
     }
 
     @Test
     void an_unsigned_alg_none_token_is_401() {
-        String unsigned = Tokens.algNone(Tokens.claims("u1", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
+        String unsigned = UserTokens.algNone(Tokens.claims("u1", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
 
         assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(unsigned)), 401, "UNAUTHENTICATED");
         assertNothingForwarded();
@@ -107,7 +110,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_token_without_a_subject_is_401_not_a_failure_further_on() {
-        String anonymous = Tokens.hs256(Tokens.LOCAL_SECRET,
+        String anonymous = UserTokens.hs256(UserTokens.LOCAL_SECRET,
                 Tokens.claims(null, "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
 
         assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(anonymous)), 401, "UNAUTHENTICATED");
@@ -124,7 +127,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_user_without_a_manager_role_is_403_problem() {
-        String resident = Tokens.hs256(Tokens.LOCAL_SECRET,
+        String resident = UserTokens.hs256(UserTokens.LOCAL_SECRET,
                 Tokens.claims("u9", "RESIDENT", Duration.ofMinutes(5)).build());
 
         assertProblem(gateway.get("/api/notices/n1", "Authorization", bearer(resident)), 403, "FORBIDDEN");
@@ -133,7 +136,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_property_admin_is_let_through() {
-        String admin = Tokens.hs256(Tokens.LOCAL_SECRET,
+        String admin = UserTokens.hs256(UserTokens.LOCAL_SECRET,
                 Tokens.claims("u2", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
 
         assertThat(gateway.get("/api/notices/n1", "Authorization", bearer(admin)).statusCode()).isEqualTo(200);
@@ -170,7 +173,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_user_token_claiming_role_service_is_forwarded_without_it() {
-        String claimsService = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u5", "PROPERTY_MANAGER",
+        String claimsService = UserTokens.hs256(UserTokens.LOCAL_SECRET, Tokens.claims("u5", "PROPERTY_MANAGER",
                 Duration.ofMinutes(5)).claim("roles", List.of("PROPERTY_MANAGER", "SERVICE")).build());
 
         assertThat(gateway.get("/api/notices/n1", "Authorization", bearer(claimsService)).statusCode()).isEqualTo(200);
@@ -179,9 +182,9 @@ class LocalProfileGatewayTest {
 
     @Test
     void a_name_in_any_script_arrives_intact_and_a_missing_name_falls_back_to_the_subject() {
-        String accented = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u3", "PROPERTY_MANAGER",
+        String accented = UserTokens.hs256(UserTokens.LOCAL_SECRET, Tokens.claims("u3", "PROPERTY_MANAGER",
                 Duration.ofMinutes(5)).claim("name", "Zoé Côté 王芳").build());
-        String nameless = Tokens.hs256(Tokens.LOCAL_SECRET, Tokens.claims("u4", "PROPERTY_MANAGER",
+        String nameless = UserTokens.hs256(UserTokens.LOCAL_SECRET, Tokens.claims("u4", "PROPERTY_MANAGER",
                 Duration.ofMinutes(5)).claim("name", null).build());
 
         gateway.get("/api/notices/n1", "Authorization", bearer(accented));
@@ -239,7 +242,7 @@ class LocalProfileGatewayTest {
 
     @Test
     void both_roles_reach_the_audit_trail_whose_service_decides() {
-        String admin = Tokens.hs256(Tokens.LOCAL_SECRET,
+        String admin = UserTokens.hs256(UserTokens.LOCAL_SECRET,
                 Tokens.claims("u2", "PROPERTY_ADMIN", Duration.ofMinutes(5)).build());
         assertThat(gateway.get("/api/properties/p1/audit?size=5", "Authorization", bearer(admin)).statusCode())
                 .isEqualTo(200);
@@ -435,14 +438,11 @@ class LocalProfileGatewayTest {
 
     // ----------------------------------------------------------------------------------------------------------
 
+    /** The services' problem check, and the members the gateway's own problems always carry. */
     static void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        Map<String, Object> problem = json(response);
-        assertThat(problem).containsEntry("status", status).containsEntry("code", code)
-                .containsKeys("type", "title", "detail");
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode problem = Problems.assertProblem(response, status, code);
+        assertThat(problem.path("status").asInt()).as(response.body()).isEqualTo(status);
+        assertThat(problem.has("type") && problem.has("title") && problem.has("detail")).as(response.body()).isTrue();
     }
 
     private static void assertNothingForwarded() {

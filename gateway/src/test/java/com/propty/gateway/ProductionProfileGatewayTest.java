@@ -5,6 +5,7 @@ import static com.propty.gateway.LocalProfileGatewayTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.testsupport.InternalTokens;
+import com.propty.testsupport.UserTokens;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +52,7 @@ class ProductionProfileGatewayTest {
     }
 
     private String rs256Manager() {
-        return Tokens.rs256(IDENTITY_PROVIDER.key(),
+        return UserTokens.rs256(IDENTITY_PROVIDER.key(),
                 Tokens.claims("u1", "PROPERTY_MANAGER", Duration.ofMinutes(5)).build());
     }
 

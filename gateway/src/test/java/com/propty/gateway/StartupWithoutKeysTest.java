@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.propty.testsupport.InternalTokens;
+import com.propty.testsupport.UserTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,7 +46,7 @@ class StartupWithoutKeysTest {
 
         assertThatThrownBy(() -> {
             try (ConfigurableApplicationContext started = gateway.run("--server.port=0",
-                    "--propty.internal-token.secret=" + Tokens.LOCAL_SECRET)) {
+                    "--propty.internal-token.secret=" + UserTokens.LOCAL_SECRET)) {
                 assertThat(started).as("the gateway started with one secret for both tokens").isNull();
             }
         }).rootCause().isInstanceOf(IllegalStateException.class).hasMessageContaining("must differ");

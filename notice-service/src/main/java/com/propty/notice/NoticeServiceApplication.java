@@ -10,12 +10,21 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * notice-service owns residents, notices and each recipient's delivery state per channel.
  *
  * <p>It serves the Residents and Notices API (residents and rent-roll import, drafts, send, schedule, recipients table, CSV export,
- * live SSE stream) and the internal delivery-states API that resend-service reads. Sending a notice
- * stores one recipient document per audience member and emits {@code notice-dispatch-requested}
- * chunks. It consumes {@code delivery-results} (channel states, opt-outs, stats and notice status)
- * {@code resend-requested} (targets back to PENDING at their new attempt) and {@code contact-opt-outs}
- * (a resident unsubscribed or reported spam: opted out of that channel). Scheduled notices are
- * sent by a poller; a recovery job finishes dispatches a crash interrupted.
+ * live SSE stream) and the internal delivery-states and notice-owner APIs that resend-service and history-service read.
+ * Scheduled notices are sent by a poller; a recovery job finishes dispatches a crash interrupted.
+ *
+ * <p>Consumes (group {@code notice-service}):
+ * <ul>
+ * <li>{@code delivery-results}: channel states, opt-outs, stats and notice status;</li>
+ * <li>{@code resend-requested}: targets back to PENDING at their new attempt;</li>
+ * <li>{@code contact-opt-outs}: a resident unsubscribed or reported spam, opted out of that channel;</li>
+ * <li>{@code delivery-deferrals}: attempts a provider outage parked: no status change, but they count as that
+ * channel's first answer, so the notice may leave SENDING.</li>
+ * </ul>
+ * A record it cannot read goes to {@code <topic>.notice-service.dlq}.
+ *
+ * <p>Emits {@code notice-dispatch-requested} (sending a notice stores one recipient document per audience member and
+ * emits the targets in chunks) and {@code audit-events} (what managers did, through the audit outbox).
  */
 @SpringBootApplication
 @EnableScheduling

@@ -2,6 +2,7 @@ package com.propty.notice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.propty.testsupport.Problems;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,9 +11,7 @@ import org.junit.jupiter.api.Test;
 class HostileInputApiTest extends ServiceTestSupport {
 
     private void assertProblem(Response response, int status, String code) {
-        assertThat(response.status()).as(response.raw()).isEqualTo(status);
-        assertThat(response.http().headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
-        assertThat(response.body().get("code").stringValue()).isEqualTo(code);
+        Problems.assertProblem(response.http(), status, code);
     }
 
     private long residents(String property) {

@@ -2,27 +2,17 @@ package com.propty.notice;
 
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Topics;
+import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.propty.testsupport.TopicReader;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -43,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class ServiceTestSupport {
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static KafkaProducer<String, String> producer;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -75,28 +63,14 @@ public abstract class ServiceTestSupport {
 
     /** With this internal token (none when null) and these extra headers (name, value, …). */
     protected Response callWithToken(String method, String path, Object body, String token, String... headers) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(30));
-            if (token != null) {
-                request.header("Authorization", InternalTokens.bearer(token));
-            }
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
-            request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(text));
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode json = null;
-            String contentType = response.headers().firstValue("Content-Type").orElse("");
-            if (contentType.contains("json") && !response.body().isEmpty()) {
-                json = JSON.readTree(response.body());
-            }
-            return new Response(response.statusCode(), json, response.body(), response);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+        HttpResponse<String> response = new DirectCalls(port).send(method, path, token, text, headers);
+        JsonNode json = null;
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (contentType.contains("json") && !response.body().isEmpty()) {
+            json = JSON.readTree(response.body());
         }
+        return new Response(response.statusCode(), json, response.body(), response);
     }
 
     protected static String newProperty() {
@@ -127,42 +101,13 @@ public abstract class ServiceTestSupport {
         return created.body().get("id").stringValue();
     }
 
-    protected static synchronized void publish(String topic, String key, String value) {
-        if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-            producer = new KafkaProducer<>(props);
-        }
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    protected static void publish(String topic, String key, String value) {
+        TestInfrastructure.publish(topic, key, value);
     }
 
     /** Reads a topic from the beginning until {@code expected} records match, or the timeout passes. */
     protected static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
             int expected, Duration timeout) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < expected && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (match.test(r)) {
-                        found.add(r);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicReader.read(TestInfrastructure.kafka().bootstrapServers(), topic, match, expected, timeout);
     }
 }

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +29,7 @@ final class SendGridApi {
     private final Conditions conditions;
     private final WebhookPoster poster;
     private final Supplier<String> webhookUrl;
-    private final PrivateKey signingKey;
+    private final EventWebhookSigner signer;
 
     SendGridApi(Traffic traffic, Conditions conditions, WebhookPoster poster, Supplier<String> webhookUrl,
             String signingKeyBase64) {
@@ -42,7 +37,7 @@ final class SendGridApi {
         this.conditions = conditions;
         this.poster = poster;
         this.webhookUrl = webhookUrl;
-        this.signingKey = privateKey(signingKeyBase64);
+        this.signer = EventWebhookSigner.withKey(signingKeyBase64);
     }
 
     private record Recipient(String email, Map<String, String> customArgs) {
@@ -156,27 +151,10 @@ final class SendGridApi {
             byte[] body = Replies.JSON.writeValueAsBytes(events);
             String timestamp = String.valueOf(Instant.now().getEpochSecond());
             poster.post(new WebhookPoster.Webhook(webhookUrl.get(), "application/json", body, Map.of(
-                    "X-Twilio-Email-Event-Webhook-Signature", sign(timestamp, body),
-                    "X-Twilio-Email-Event-Webhook-Timestamp", timestamp)));
-        } catch (IOException | GeneralSecurityException e) {
+                    EventWebhookSigner.SIGNATURE_HEADER, signer.sign(timestamp, body),
+                    EventWebhookSigner.TIMESTAMP_HEADER, timestamp)));
+        } catch (IOException | IllegalStateException e) {
             log.error("Could not post SendGrid events", e);
-        }
-    }
-
-    /** SendGrid's scheme: ECDSA (P-256, SHA-256, DER) over the timestamp followed by the raw body. */
-    String sign(String timestamp, byte[] body) throws GeneralSecurityException {
-        Signature signature = Signature.getInstance("SHA256withECDSA");
-        signature.initSign(signingKey);
-        signature.update(timestamp.getBytes(StandardCharsets.UTF_8));
-        signature.update(body);
-        return Base64.getEncoder().encodeToString(signature.sign());
-    }
-
-    private static PrivateKey privateKey(String base64) {
-        try {
-            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("SIM_SENDGRID_SIGNING_KEY is not a PKCS8 EC private key", e);
         }
     }
 }

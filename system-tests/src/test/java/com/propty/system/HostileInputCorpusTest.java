@@ -3,6 +3,7 @@ package com.propty.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.propty.testsupport.UserTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -109,7 +110,7 @@ class HostileInputCorpusTest {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < corpus.size(); i++) {
                 Case c = corpus.get(i);
-                String token = Tokens.manager("corpus-" + i + "-" + journey.property, journey.property);
+                String token = UserTokens.manager("corpus-" + i + "-" + journey.property, journey.property);
                 futures.add(pool.submit(() -> send(http, token, c)));
             }
             List<Outcome> outcomes = new ArrayList<>();

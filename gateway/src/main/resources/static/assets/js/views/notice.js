@@ -2,7 +2,7 @@
 // history — all kept current by the notice's live event stream.
 
 import { h, fill, uid, srOnly } from '../dom.js';
-import { t, joinAnd, resendingMessage } from '../i18n.js';
+import { t, joinAnd, countsText, resendingMessage } from '../i18n.js';
 import { get, post, del, withQuery } from '../api.js';
 import { link, go } from '../router.js';
 import { dateTime, number, localInputToIso, localInputValue } from '../format.js';
@@ -12,10 +12,11 @@ import {
 } from '../components.js';
 import { openResendDialog } from './resend-dialog.js';
 import { noticeDate } from './notices.js';
+import { COUNTERS, channelCounts, nonZeroCounters } from '../counts.js';
+import { singleFlight } from '../single-flight.js';
 
 const PAGE_SIZE = 50;
 const DELIVERY_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED'];
-const COUNTERS = ['delivered', 'sent', 'pending', 'failed', 'skipped'];
 const NOT_SENT_YET = ['DRAFT', 'SCHEDULED'];
 
 export function noticeView(main, { noticeId }) {
@@ -139,14 +140,13 @@ export function noticeView(main, { noticeId }) {
       h('div', { class: 'channel-cards' }, (notice.channels || []).map((channel) => channelCard(channel, s[channel.toLowerCase()]))));
   }
 
-  function channelCard(channel, counts = {}) {
-    const c = Object.fromEntries(COUNTERS.map((k) => [k, counts?.[k] ?? 0]));
-    const total = counts?.total ?? COUNTERS.reduce((sum, k) => sum + c[k], 0);
+  function channelCard(channel, channelStats = {}) {
+    const { counts: c, total } = channelCounts(channelStats);
     const headingId = uid('channel');
     const bar = h('div', {
       class: 'bar', role: 'img',
       'aria-label': t('stats.bar', { channel: t(`channel.${channel}`), ...c }),
-    }, COUNTERS.filter((k) => c[k] > 0).map((k) => {
+    }, nonZeroCounters(c).map((k) => {
       const segment = h('span', { class: `bar-segment seg-${k}` });
       segment.style.flexGrow = String(c[k]); // CSSOM, not a style attribute: allowed by the page's CSP
       return segment;
@@ -410,9 +410,7 @@ export function noticeView(main, { noticeId }) {
         h('td', {}, h('span', { class: `tag tag-${String(row.type).toLowerCase()}` }, t(`type.${row.type}`)), ' ',
           h('span', { class: 'muted' }, t(`scope.${row.scope}`))),
         h('td', { class: 'num' }, number(row.recipients)),
-        h('td', {}, joinAnd([
-          row.emails > 0 ? t('count.emails', { n: row.emails }) : null,
-          row.sms > 0 ? t('count.sms', { n: row.sms }) : null].filter(Boolean))),
+        h('td', {}, countsText(row.emails, row.sms)),
         h('td', { class: 'outcome', testid: 'history-outcome' }, outcomeChips(row.outcome))))))));
   }
 
@@ -506,38 +504,5 @@ export function noticeView(main, { noticeId }) {
     stopStream?.();
     Object.values(timers).forEach(clearTimeout);
     document.querySelectorAll('dialog[data-testid="resend-dialog"]').forEach((d) => d.close());
-  };
-}
-
-/**
- * One fetch at a time per resource, answered in order. A request made while a fetch is in flight, or a live event
- * that changed the shown data meanwhile, runs the fetch once more when it ends: otherwise an answer started before a
- * change could land after it and show stale data until the next event, which may never come.
- */
-function singleFlight(fetchAndShow, signal) {
-  let running = false;
-  let again = false;
-  async function load() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        await fetchAndShow();
-      } while (again && !signal.aborted);
-    } finally {
-      running = false;
-    }
-  }
-  return {
-    load,
-    changed() {
-      if (running) {
-        again = true;
-      }
-    },
   };
 }

@@ -2,7 +2,7 @@
 // what cannot be resent, and one Idempotency-Key per opening so a double click or a retry never resends twice.
 
 import { h, fill, uid, srOnly } from '../dom.js';
-import { t, joinAnd } from '../i18n.js';
+import { t, countsText } from '../i18n.js';
 import { get, post, withQuery, newIdempotencyKey, ApiError } from '../api.js';
 import { errorAlert } from '../components.js';
 import { dateTime } from '../format.js';
@@ -109,14 +109,8 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
   }
 
   function targetsText(option) {
-    const parts = [];
-    if (option.emails > 0) {
-      parts.push(t('count.emails', { n: option.emails }));
-    }
-    if (option.sms > 0) {
-      parts.push(t('count.sms', { n: option.sms }));
-    }
-    return parts.length ? `(${joinAnd(parts)})` : '';
+    const list = countsText(option.emails, option.sms);
+    return list ? `(${list})` : '';
   }
 
   function show(answer) {

@@ -1,5 +1,6 @@
 package com.propty.history.web;
 
+import static com.propty.testsupport.Problems.assertProblem;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,18 +9,15 @@ import com.propty.events.AuditAction;
 import com.propty.events.AuditRecorded;
 import com.propty.events.Requester;
 import com.propty.events.Topics;
+import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("local")
 class AuditApiTest {
 
-    final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -120,24 +117,15 @@ class AuditApiTest {
         return InternalTokens.forCaller("admin-1", "Ada Admin", List.of("PROPERTY_ADMIN"), List.of(property));
     }
 
-    void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(body(response).get("code").asString()).isEqualTo(code);
-    }
-
     JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
 
     void send(AuditRecorded entry) throws Exception {
-        TestInfrastructure.producer().send(new ProducerRecord<>(Topics.AUDIT_EVENTS, entry.propertyId(),
-                json.writeValueAsString(entry))).get();
+        TestInfrastructure.publish(Topics.AUDIT_EVENTS, entry.propertyId(), json.writeValueAsString(entry));
     }
 
-    HttpResponse<String> get(String property, String query, String token) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/properties/" + property
-                + "/audit" + query)).header("Authorization", InternalTokens.bearer(token)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String property, String query, String token) {
+        return new DirectCalls(port).get("/api/properties/" + property + "/audit" + query, token);
     }
 }

@@ -15,12 +15,10 @@ import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
 import com.propty.testsupport.ZeroTrust;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +27,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +52,6 @@ class ResendHistoryApiTest {
     static final String PROPERTY = "prop-1";
     static final FakeNoticeOwners NOTICES = new FakeNoticeOwners();
 
-    final HttpClient http = HttpClient.newHttpClient();
     final Content content = new Content("Water shut-off", "The water is off on Monday.", "Water off Monday.");
 
     @LocalServerPort
@@ -78,8 +74,8 @@ class ResendHistoryApiTest {
 
     @Test
     void calledDirectlyOnlyAValidInternalTokenGetsIn() {
-        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends"),
-                InternalTokens.manager("manager-1", PROPERTY), 200);
+        ZeroTrust.assertOnlyAValidTokenGetsIn(
+                new DirectCalls(port).uri("/api/notices/" + NOTICES.notice(id(), PROPERTY) + "/resends"), InternalTokens.manager("manager-1", PROPERTY), 200);
     }
 
     @Test
@@ -199,8 +195,7 @@ class ResendHistoryApiTest {
             NOTICES.failing(false);
         }
 
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/notices/" + noticeId + "/resends"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = new DirectCalls(port).get("/api/notices/" + noticeId + "/resends", null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
@@ -346,7 +341,7 @@ class ResendHistoryApiTest {
     }
 
     void send(String topic, String key, Object event) throws Exception {
-        TestInfrastructure.producer().send(new ProducerRecord<>(topic, key, json.writeValueAsString(event))).get();
+        TestInfrastructure.publish(topic, key, json.writeValueAsString(event));
     }
 
     URI uri(String path) {

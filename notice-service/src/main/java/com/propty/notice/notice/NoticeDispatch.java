@@ -11,6 +11,7 @@ import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
 import com.propty.notice.stream.NoticeStreams;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,11 +64,12 @@ public class NoticeDispatch {
     private final int chunkSize;
     private final Duration lease;
     private final ExecutorService executor;
+    private final Clock clock;
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
             NoticeStreams streams,
             StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
-            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs) {
+            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock) {
         this.mongo = mongo;
         this.residents = residents;
         this.recipients = recipients;
@@ -76,6 +78,7 @@ public class NoticeDispatch {
         this.streamBridge = streamBridge;
         this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
         this.lease = Duration.ofMillis(leaseMs);
+        this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "notice-dispatch-" + threads.incrementAndGet());
@@ -86,7 +89,7 @@ public class NoticeDispatch {
 
     /** Moves one notice matching {@code which} to SENDING with a fresh dispatch; null when none matched. */
     public Notice begin(Criteria which) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Update update = new Update().set("status", NoticeStatus.SENDING).set("updatedAt", now)
                 .set("stats", DeliveryStats.NONE).set("resendable", false)
                 .set("dispatch", new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false,
@@ -100,7 +103,7 @@ public class NoticeDispatch {
      * when there is none. The lease is taken with one conditional write, so only one instance wins.
      */
     public Notice claimAbandoned() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return mongo.findAndModify(Query.query(Criteria.where("dispatch.dispatched").is(false)
                         .and("dispatch.leaseUntil").lt(now)),
                 new Update().set("dispatch.leaseUntil", now.plus(lease)),
@@ -128,7 +131,7 @@ public class NoticeDispatch {
             // The stats and status as dispatched, in the write that fixes the targets: no result can arrive before
             // it (no chunk is out yet), and a notice whose whole audience opted out is SENT at once.
             NoticeSummary shown = NoticeProgress.outcome(notice, audience);
-            Update update = shown == null ? new Update() : NoticeProgress.update(notice, shown, Instant.now());
+            Update update = shown == null ? new Update() : NoticeProgress.update(notice, shown, clock.instant());
             mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
                     update.set("dispatch.audienceStored", true)
                             .set("dispatch.emailTargets", stats.email().pending())
@@ -147,7 +150,7 @@ public class NoticeDispatch {
     }
 
     private CombinationCounts storeAudience(Notice notice) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         CombinationCounts audience = CombinationCounts.empty();
         List<AudienceIndex.Member> members = new ArrayList<>();
         if (notice.recipientIds() == null) {

@@ -1,6 +1,7 @@
 package com.propty.notice.notice;
 
 import com.propty.notice.stream.NoticeStreams;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -20,10 +21,12 @@ public class NoticeProgress {
 
     private final MongoTemplate mongo;
     private final NoticeStreams streams;
+    private final Clock clock;
 
-    public NoticeProgress(MongoTemplate mongo, NoticeStreams streams) {
+    public NoticeProgress(MongoTemplate mongo, NoticeStreams streams, Clock clock) {
         this.mongo = mongo;
         this.streams = streams;
+        this.clock = clock;
     }
 
     /** What a sent notice shows with these counters; null when that is what it shows already, or it is not sent. */
@@ -56,7 +59,7 @@ public class NoticeProgress {
         if (shown == null) {
             return;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), update(notice, shown, Instant.now()),
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), update(notice, shown, clock.instant()),
                 Notice.class);
         streams.noticeChanged(shown);
     }

@@ -8,6 +8,7 @@ import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
 import com.propty.notice.audit.Audit;
 import com.propty.notice.resident.Residents;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,11 +46,13 @@ public class Notices {
 
     private final RateLimits rateLimits;
     private final Audit audit;
+    private final Clock clock;
 
     public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, RateLimits rateLimits,
-            Audit audit) {
+            Audit audit, Clock clock) {
         this.rateLimits = rateLimits;
         this.audit = audit;
+        this.clock = clock;
         this.mongo = mongo;
         this.residents = residents;
         this.dispatch = dispatch;
@@ -63,7 +66,7 @@ public class Notices {
         NoticeDraftRules.Draft draft = requireValid(NoticeDraftRules.check(input.title(), input.body(),
                 input.smsText(), input.channels(), input.recipientIds()));
         requireActiveResidents(propertyId, draft.recipientIds());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Notice notice = new Notice(UUID.randomUUID().toString(), propertyId, draft.title(), draft.body(),
                 draft.smsText(), draft.channels(), draft.recipientIds(), NoticeStatus.DRAFT,
                 new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null);
@@ -158,7 +161,7 @@ public class Notices {
             requireActiveResidents(current.propertyId(), draft.recipientIds());
         }
         Update update = new Update().set("title", draft.title()).set("body", draft.body())
-                .set("channels", draft.channels()).set("updatedAt", Instant.now());
+                .set("channels", draft.channels()).set("updatedAt", clock.instant());
         setOrUnset(update, "smsText", draft.smsText());
         setOrUnset(update, "recipientIds", draft.recipientIds());
         Notice updated = mongo.findAndModify(inStatus(noticeId, NoticeStatus.DRAFT), update,
@@ -200,7 +203,7 @@ public class Notices {
         if (input == null || input.sendAt() == null) {
             throw ApiProblem.validation("sendAt", "is required (ISO-8601 UTC)");
         }
-        if (!input.sendAt().isAfter(Instant.now())) {
+        if (!input.sendAt().isAfter(clock.instant())) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "SEND_AT_IN_PAST", "Send time in the past",
                     "sendAt must be in the future.", List.of(new FieldError("sendAt", "must be in the future")));
         }
@@ -211,7 +214,7 @@ public class Notices {
                 Query.query(Criteria.where("_id").is(noticeId)
                         .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name())),
                 new Update().set("status", NoticeStatus.SCHEDULED).set("scheduledAt", input.sendAt())
-                        .set("updatedAt", Instant.now()),
+                        .set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Notice.class);
         if (scheduled == null) {
             throw notDraft("scheduled");
@@ -226,7 +229,7 @@ public class Notices {
         Notice draft = notice.status() != NoticeStatus.SCHEDULED ? null
                 : mongo.findAndModify(inStatus(noticeId, NoticeStatus.SCHEDULED),
                         new Update().set("status", NoticeStatus.DRAFT).unset("scheduledAt")
-                                .set("updatedAt", Instant.now()),
+                                .set("updatedAt", clock.instant()),
                         FindAndModifyOptions.options().returnNew(true), Notice.class);
         if (draft == null) {
             throw ApiProblem.conflict("NOTICE_NOT_SCHEDULED", "Notice is not scheduled",

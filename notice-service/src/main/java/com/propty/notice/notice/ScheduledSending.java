@@ -1,6 +1,6 @@
 package com.propty.notice.notice;
 
-import java.time.Instant;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -18,9 +18,11 @@ class ScheduledSending {
     private static final Logger log = LoggerFactory.getLogger(ScheduledSending.class);
 
     private final NoticeDispatch dispatch;
+    private final Clock clock;
 
-    ScheduledSending(NoticeDispatch dispatch) {
+    ScheduledSending(NoticeDispatch dispatch, Clock clock) {
         this.dispatch = dispatch;
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${propty.notice.scheduler-interval-ms:1000}")
@@ -28,7 +30,7 @@ class ScheduledSending {
         try {
             Notice due;
             while ((due = dispatch.begin(Criteria.where("status").is(NoticeStatus.SCHEDULED.name())
-                    .and("scheduledAt").lte(Instant.now()))) != null) {
+                    .and("scheduledAt").lte(clock.instant()))) != null) {
                 log.info("Sending scheduled notice {}", due.id());
                 dispatch.runInBackground(due);
             }

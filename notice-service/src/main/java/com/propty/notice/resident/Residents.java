@@ -6,6 +6,7 @@ import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
 import com.propty.kit.Page;
 import com.propty.notice.audit.Audit;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,10 +40,12 @@ public class Residents {
 
     private final MongoTemplate mongo;
     private final Audit audit;
+    private final Clock clock;
 
-    public Residents(MongoTemplate mongo, Audit audit) {
+    public Residents(MongoTemplate mongo, Audit audit, Clock clock) {
         this.mongo = mongo;
         this.audit = audit;
+        this.clock = clock;
     }
 
     public Resident create(Caller caller, String propertyId, ResidentInput input) {
@@ -52,7 +55,7 @@ public class Residents {
         }
         requireValid(ResidentRules.check(input.name(), blankToNull(input.email()), blankToNull(input.phone()),
                 blankToNull(input.unit())));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Resident resident = new Resident(UUID.randomUUID().toString(), propertyId, input.name().trim(),
                 blankToNull(input.email()), blankToNull(input.phone()), blankToNull(input.unit()), false, Set.of(),
                 now, now);
@@ -105,7 +108,7 @@ public class Residents {
         String phone = changes.containsKey("phone") ? changes.get("phone") : current.phone();
         String unit = changes.containsKey("unit") ? changes.get("unit") : current.unit();
         requireValid(ResidentRules.check(name, email, phone, unit));
-        Update update = new Update().set("updatedAt", Instant.now());
+        Update update = new Update().set("updatedAt", clock.instant());
         changes.forEach((field, value) -> {
             if (value == null) {
                 update.unset(field);
@@ -122,7 +125,7 @@ public class Residents {
     public void archive(Caller caller, String residentId) {
         Resident resident = get(caller, residentId);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)),
-                new Update().set("archived", true).set("updatedAt", Instant.now()), Resident.class);
+                new Update().set("archived", true).set("updatedAt", clock.instant()), Resident.class);
         audit.residentArchived(caller, resident);
     }
 

@@ -1,5 +1,6 @@
 package com.propty.resend.web;
 
+import static com.propty.testsupport.Problems.assertProblem;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -14,36 +15,28 @@ import com.propty.events.Topics;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.policy.ChannelKey;
 import com.propty.resend.policy.Claim;
+import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
+import com.propty.testsupport.TopicReader;
 import com.propty.testsupport.ZeroTrust;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,12 +70,8 @@ class ResendApiTest {
 
     static final String PROPERTY = "prop-1";
     static final FakeNoticeService NOTICES = new FakeNoticeService().start();
-    static final ConcurrentLinkedQueue<ConsumerRecord<String, String>> PUBLISHED = new ConcurrentLinkedQueue<>();
     static final String DLQ = "delivery-results.resend-service.dlq";
-    static volatile boolean reading = true;
-    static Thread reader;
-
-    final HttpClient http = HttpClient.newHttpClient();
+    static TopicReader published;
 
     @LocalServerPort
     int port;
@@ -103,31 +92,13 @@ class ResendApiTest {
 
     @BeforeAll
     static void readTopics() throws InterruptedException {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "resend-api-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-        CountDownLatch subscribed = new CountDownLatch(1);
-        reader = new Thread(() -> {
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-                consumer.subscribe(List.of(Topics.RESEND_REQUESTED, DLQ, Topics.AUDIT_EVENTS));
-                subscribed.countDown();
-                while (reading) {
-                    consumer.poll(Duration.ofMillis(200)).forEach(PUBLISHED::add);
-                }
-            }
-        }, "test-topic-reader");
-        reader.setDaemon(true);
-        reader.start();
-        subscribed.await();
+        published = TopicReader.follow(TestInfrastructure.kafka().bootstrapServers(), Topics.RESEND_REQUESTED, DLQ,
+                Topics.AUDIT_EVENTS);
     }
 
     @AfterAll
     static void stop() {
-        reading = false;
+        published.close();
         NOTICES.stop();
     }
 
@@ -137,7 +108,7 @@ class ResendApiTest {
     void calledDirectlyOnlyAValidInternalTokenGetsIn() {
         String noticeId = newNotice(failedNotice(1));
 
-        ZeroTrust.assertOnlyAValidTokenGetsIn(uri("/api/notices/" + noticeId + "/resend-options"),
+        ZeroTrust.assertOnlyAValidTokenGetsIn(calls().uri("/api/notices/" + noticeId + "/resend-options"),
                 token("manager-1", PROPERTY), 200);
     }
 
@@ -218,7 +189,7 @@ class ResendApiTest {
                 new Target("r2", Channel.EMAIL, 2, "r2@example.com"),
                 new Target("r2", Channel.SMS, 3, "+15145550002"),
                 new Target("r4", Channel.EMAIL, 2, "r4@example.com"));
-        ConsumerRecord<String, String> record = PUBLISHED.stream()
+        ConsumerRecord<String, String> record = published.records().stream()
                 .filter(r -> r.value().contains(chunk.resendId())).findFirst().orElseThrow();
         assertThat(record.key()).isEqualTo(Topics.noticeKey(noticeId));
 
@@ -300,10 +271,8 @@ class ResendApiTest {
                 .recipient("r1", "a@example.com", null, List.of(), "EMAIL", "FAILED", 1, "a@example.com"));
 
         // 401 without the gateway's identity headers
-        assertThat(http(HttpRequest.newBuilder(uri("/api/notices/" + sent + "/resends"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"scope\":\"FAILED_ONLY\"}")).build()).statusCode())
-                .isEqualTo(401);
+        assertThat(calls().send("POST", "/api/notices/" + sent + "/resends", null, "{\"scope\":\"FAILED_ONLY\"}")
+                .statusCode()).isEqualTo(401);
         // 404 before the shape of the request: missing notice, or a notice of another property
         assertProblem(resend("missing-" + id(), "{\"scope\":\"NOPE\"}", null, PROPERTY), 404, "NOT_FOUND");
         assertProblem(resend(elsewhere, "{\"scope\":\"NOPE\"}", null, PROPERTY), 404, "NOT_FOUND");
@@ -613,7 +582,7 @@ class ResendApiTest {
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, "k", "{not json " + marker)).get();
         }
-        await().atMost(30, SECONDS).until(() -> PUBLISHED.stream()
+        await().atMost(30, SECONDS).until(() -> published.records().stream()
                 .anyMatch(r -> r.topic().equals(DLQ) && r.value().contains(marker)));
     }
 
@@ -668,7 +637,7 @@ class ResendApiTest {
         List<Document> outbox = mongo.find(Query.query(Criteria.where("key").is(PROPERTY)), Document.class,
                 "audit_outbox").stream().filter(d -> d.getString("event").contains(noticeId)).toList();
         assertThat(outbox).hasSize(1);
-        await().atMost(20, SECONDS).untilAsserted(() -> assertThat(PUBLISHED.stream()
+        await().atMost(20, SECONDS).untilAsserted(() -> assertThat(published.records().stream()
                 .filter(r -> r.topic().equals(Topics.AUDIT_EVENTS) && r.value().contains(noticeId)).toList())
                 .singleElement().satisfies(r -> {
                     assertThat(r.key()).isEqualTo(PROPERTY);
@@ -708,17 +677,13 @@ class ResendApiTest {
     }
 
     List<ResendRequested> published(String noticeId) {
-        return PUBLISHED.stream().filter(r -> r.topic().equals(Topics.RESEND_REQUESTED))
+        return published.records().stream().filter(r -> r.topic().equals(Topics.RESEND_REQUESTED))
                 .map(r -> json.readValue(r.value(), ResendRequested.class))
                 .filter(e -> e.noticeId().equals(noticeId)).toList();
     }
 
     static KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
+        return TopicReader.producer(TestInfrastructure.kafka().bootstrapServers());
     }
 
     void produce(KafkaProducer<String, String> producer, DeliveryResult result) throws Exception {
@@ -750,18 +715,12 @@ class ResendApiTest {
                         "noAddress", noAddress, "optedOut", optedOut, "addressUnchanged", addressUnchanged));
     }
 
-    void assertProblem(HttpResponse<String> response, int status, String code) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(body(response).get("code").asString()).isEqualTo(code);
-    }
-
     JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
     }
 
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    DirectCalls calls() {
+        return new DirectCalls(port);
     }
 
     HttpResponse<String> get(String path, String properties) {
@@ -777,30 +736,14 @@ class ResendApiTest {
     }
 
     HttpResponse<String> send(String method, String path, String body, String key, String properties, String user) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
-                .header("Authorization", InternalTokens.bearer(token(user, properties)))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return http(request.build());
+        String token = token(user, properties);
+        return key == null ? calls().send(method, path, token, body)
+                : calls().send(method, path, token, body, "Idempotency-Key", key);
     }
 
     /** What the gateway forwards for this manager of {@code properties} (comma-separated) and prop-9. */
     static String token(String user, String properties) {
         return InternalTokens.forCaller(user, "Marie Manager", List.of("PROPERTY_MANAGER"),
                 List.of((properties + ",prop-9").split(",")));
-    }
-
-    HttpResponse<String> http(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

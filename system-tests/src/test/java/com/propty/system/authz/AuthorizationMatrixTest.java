@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.propty.system.Api;
 import com.propty.system.Journey;
 import com.propty.system.RunningPlatform;
-import com.propty.system.Tokens;
+import com.propty.testsupport.UserTokens;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -299,18 +299,18 @@ class AuthorizationMatrixTest {
         Map<Caller, String> tokens = new EnumMap<>(Caller.class);
         tokens.put(Caller.NO_TOKEN, null);
         // past the verifier's clock skew (60 s)
-        tokens.put(Caller.EXPIRED, Tokens.local(Tokens.claims(user, manager, Duration.ofMinutes(-10), property)
+        tokens.put(Caller.EXPIRED, UserTokens.local(UserTokens.claims(user, manager, Duration.ofMinutes(-10), property)
                 .issueTime(java.util.Date.from(java.time.Instant.now().minus(Duration.ofMinutes(20)))).build()));
-        tokens.put(Caller.OTHER_KEY, Tokens.hs256("another-secret-" + UUID.randomUUID() + "-0123456789abcdef",
-                Tokens.claims(user, manager, Duration.ofMinutes(10), property).build()));
-        tokens.put(Caller.ALG_NONE, Tokens.algNone(Tokens.claims(user, manager, Duration.ofMinutes(10), property)
+        tokens.put(Caller.OTHER_KEY, UserTokens.hs256("another-secret-" + UUID.randomUUID() + "-0123456789abcdef",
+                UserTokens.claims(user, manager, Duration.ofMinutes(10), property).build()));
+        tokens.put(Caller.ALG_NONE, UserTokens.algNone(UserTokens.claims(user, manager, Duration.ofMinutes(10), property)
                 .build()));
         tokens.put(Caller.GARBAGE, "not-a-jwt." + UUID.randomUUID());
-        tokens.put(Caller.RESIDENT_ROLE, Tokens.local(Tokens.claims(user, List.of("RESIDENT"), Duration.ofMinutes(10),
+        tokens.put(Caller.RESIDENT_ROLE, UserTokens.local(UserTokens.claims(user, List.of("RESIDENT"), Duration.ofMinutes(10),
                 property).build()));
-        tokens.put(Caller.NO_ROLE, Tokens.local(Tokens.claims(user, List.of(), Duration.ofMinutes(10), property)
+        tokens.put(Caller.NO_ROLE, UserTokens.local(UserTokens.claims(user, List.of(), Duration.ofMinutes(10), property)
                 .build()));
-        tokens.put(Caller.OTHER_PROPERTY_MANAGER, Tokens.manager(user, "other-" + property));
+        tokens.put(Caller.OTHER_PROPERTY_MANAGER, UserTokens.manager(user, "other-" + property));
         return tokens;
     }
 

@@ -7,7 +7,7 @@ import com.propty.system.Api;
 import com.propty.system.Journey;
 import com.propty.system.RunningPlatform;
 import com.propty.system.Simulator;
-import com.propty.system.Tokens;
+import com.propty.testsupport.UserTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +58,7 @@ class ConcurrentClientsTest {
         Api sharedKeyManager = journey.api;
         List<Api> otherManagers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            otherManagers.add(Api.withToken(gateway, Tokens.manager("manager-" + i + "-" + journey.property,
+            otherManagers.add(Api.withToken(gateway, UserTokens.manager("manager-" + i + "-" + journey.property,
                     journey.property)));
         }
         String sharedKey = UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package com.propty.system.fault;
 
 import static org.awaitility.Awaitility.await;
 
+import com.propty.testsupport.TopicReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Raw access to {@code delivery-results}: what was published for a notice, replaying it, and waiting for the projections to catch up. */
 final class ResultsTopic {
@@ -38,10 +36,7 @@ final class ResultsTopic {
 
     /** Every record of the notice (results are keyed by notice id), from the beginning of the topic. */
     List<ConsumerRecord<String, String>> recordsOf(String noticeId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties props = TopicReader.consumerProperties(bootstrap);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
@@ -68,11 +63,7 @@ final class ResultsTopic {
             all.addAll(records);
         }
         Collections.shuffle(all, new Random(seed));
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
+        try (KafkaProducer<String, String> producer = TopicReader.producer(bootstrap)) {
             for (ConsumerRecord<String, String> record : all) {
                 // same key, same partition: the shuffle reorders each recipient's results, which the merge rule must absorb
                 ProducerRecord<String, String> copy = new ProducerRecord<>(TOPIC, record.key(), record.value());

@@ -1,0 +1,17 @@
+package com.propty.delivery;
+
+import com.propty.testsupport.ServiceArchitecture;
+import com.propty.testsupport.ServiceArchitectureTest;
+
+/** delivery-service's layout: features without cycles, rules without infrastructure, the time from the Clock bean. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super(ServiceArchitecture.of("com.propty.delivery").using("com.propty.events", "com.propty.kit")
+                .pureRules("webhook.WebhookEvents", "webhook.SendGridSignature", "email.EmailBatches",
+                        "sms.SmsErrors", "resilience.Backoff")
+                // the send ledger and the applied webhook events are under the batching and webhook rework; they
+                // take the Clock then
+                .timeFromTheClock("dispatch.SendLedger", "webhook.AppliedEvents"));
+    }
+}

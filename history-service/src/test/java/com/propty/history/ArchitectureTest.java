@@ -1,0 +1,13 @@
+package com.propty.history;
+
+import com.propty.testsupport.ServiceArchitecture;
+import com.propty.testsupport.ServiceArchitectureTest;
+
+/** history-service's layout: features without cycles, rules without infrastructure. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super(ServiceArchitecture.of("com.propty.history").using("com.propty.events", "com.propty.kit")
+                .pureRules("history.Outcome", "audit.AuditMask", "audit.AuditCursor"));
+    }
+}

@@ -1,0 +1,21 @@
+package com.propty.notice;
+
+import com.propty.testsupport.ServiceArchitecture;
+import com.propty.testsupport.ServiceArchitectureTest;
+
+/** notice-service's layout: features without cycles, rules without infrastructure, the time from the Clock bean. */
+class ArchitectureTest extends ServiceArchitectureTest {
+
+    ArchitectureTest() {
+        super(ServiceArchitecture.of("com.propty.notice").using("com.propty.events", "com.propty.kit")
+                .pureRules("notice.NoticeStatusRule", "notice.DeliveryStats", "notice.NoticeDraftRules",
+                        "notice.CombinationCounts", "notice.StateCombination", "notice.ChannelSnapshot",
+                        "recipient.RecipientStates", "resident.ResidentRules", "resident.roll.ImportPlan",
+                        "resident.roll.RentRollCsv")
+                .timeFromTheClock()
+                // today's tangles: the audit describes notices and residents by their records, sending writes the
+                // recipients, and the projection pushes live updates to the streams; anything new is a failure
+                .toleratingCycleEdges("audit -> notice", "audit -> resident", "notice -> recipient",
+                        "notice -> stream", "recipient -> stream"));
+    }
+}
