@@ -218,10 +218,10 @@ class ResendHistoryApiTest {
         results.addAll(List.copyOf(results));
         Collections.shuffle(results, new Random(11));
         for (DeliveryResult result : results) {
-            send(Topics.DELIVERY_RESULTS, Topics.resultKey(noticeId, result.recipientId()), result);
+            send(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId), result);
         }
         for (int index : new int[] {2, 0, 1, 0}) {
-            send(Topics.RESEND_REQUESTED, Topics.chunkKey(noticeId, index), chunk(resendId, noticeId,
+            send(Topics.RESEND_REQUESTED, Topics.noticeKey(noticeId), chunk(resendId, noticeId,
                     ResendScope.FAILED_ONLY, "manager-1", Instant.now(),
                     targets.subList(index * 2, Math.min(targets.size(), index * 2 + 2)), index, targets));
         }
@@ -344,21 +344,14 @@ class ResendHistoryApiTest {
         TestInfrastructure.publish(topic, key, json.writeValueAsString(event));
     }
 
-    URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    HttpResponse<String> get(String path, String properties) throws Exception {
+    HttpResponse<String> get(String path, String properties) {
         return get(path, properties, null);
     }
 
-    HttpResponse<String> get(String path, String properties, String accept) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", InternalTokens.bearer(
-                InternalTokens.manager("manager-1", properties.split(","))));
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> get(String path, String properties, String accept) {
+        String token = InternalTokens.manager("manager-1", properties.split(","));
+        return accept == null ? new DirectCalls(port).get(path, token)
+                : new DirectCalls(port).send("GET", path, token, null, "Accept", accept);
     }
 
     static String id() {
