@@ -18,6 +18,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,14 +27,18 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What resend-service decides eligibility from: every recipient's channel states with the resident's
- * current contacts, archive flag and opt-outs. Internal (no caller headers; the gateway never routes
- * {@code /internal/**}). Written as a stream, a batch of recipients at a time, for large notices.
+ * What resend-service decides eligibility from: the channel states, with the resident's current contacts, archive
+ * flag and opt-outs, of every recipient a resend could target — those with a FAILED or SKIPPED channel, read by
+ * their positions ({@code StatusPositions}) so the cost follows the failures, not the audience — and of the
+ * recipients asked for by id (a selection, POST {@code {recipientIds}}). Internal (no caller headers; the gateway
+ * never routes {@code /internal/**}). Written as a stream, a batch of recipients at a time, for large notices.
  */
 @RestController
 class DeliveryStatesController {
@@ -59,8 +65,22 @@ class DeliveryStatesController {
             Set<Channel> optedOut, Map<Channel, ChannelDelivery> channels) {
     }
 
+    /** A selection to include whatever its recipients' states. */
+    record Selection(List<String> recipientIds) {
+    }
+
     @GetMapping("/internal/notices/{noticeId}/delivery-states")
     ResponseEntity<StreamingResponseBody> deliveryStates(@PathVariable String noticeId) {
+        return deliveryStates(noticeId, new Selection(List.of()));
+    }
+
+    @PostMapping("/internal/notices/{noticeId}/delivery-states")
+    ResponseEntity<StreamingResponseBody> deliveryStates(@PathVariable String noticeId,
+            @RequestBody Selection selection) {
+        Set<String> selected = new LinkedHashSet<>();
+        if (selection != null && selection.recipientIds() != null) {
+            selection.recipientIds().stream().filter(id -> id != null && !id.isBlank()).forEach(selected::add);
+        }
         Notice notice = notices.find(noticeId);
         if (notice == null) {
             throw ApiProblem.notFound("Notice");
@@ -72,8 +92,16 @@ class DeliveryStatesController {
             out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
             out.write(",\"recipients\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
-            recipients.forEachBatch(new Recipients.Filter(noticeId, EnumSet.noneOf(DeliveryStatus.class), null), 500,
-                    batch -> write(out, batch, first));
+            Set<String> written = new HashSet<>();
+            recipients.forEachBatch(new Recipients.Filter(noticeId,
+                    EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED), null), 500, batch -> {
+                        batch.forEach(r -> written.add(r.recipientId()));
+                        write(out, batch, first);
+                    });
+            List<String> rest = selected.stream().filter(id -> !written.contains(id)).toList();
+            for (int from = 0; from < rest.size(); from += 500) {
+                write(out, recipients.byIds(noticeId, rest.subList(from, Math.min(rest.size(), from + 500))), first);
+            }
             out.write("]}".getBytes(StandardCharsets.UTF_8));
             out.flush();
         };

@@ -5,7 +5,6 @@ import com.propty.events.Content;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
-import com.propty.notice.recipient.AudienceIndex;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
@@ -149,30 +148,25 @@ public class NoticeDispatch {
                 dispatch.emailTargets(), dispatch.smsTargets(), chunks, (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** The notice's audience as its residents are now, stored in one pass (it fits in memory: ids and contacts). */
     private CombinationCounts storeAudience(Notice notice) {
-        Instant now = clock.instant();
-        CombinationCounts audience = CombinationCounts.empty();
-        List<AudienceIndex.Member> members = new ArrayList<>();
+        List<Resident> audience = new ArrayList<>();
         if (notice.recipientIds() == null) {
             String after = null;
             List<Resident> page;
             do {
                 page = residents.activeAfter(notice.propertyId(), after, PAGE);
-                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now,
-                        members));
+                audience.addAll(page);
                 after = page.isEmpty() ? after : page.get(page.size() - 1).id();
             } while (page.size() == PAGE);
         } else {
             List<String> ids = notice.recipientIds();
             for (int from = 0; from < ids.size(); from += PAGE) {
-                List<Resident> page = residents.activeAmong(notice.propertyId(),
-                        ids.subList(from, Math.min(ids.size(), from + PAGE)));
-                audience = audience.plus(recipients.storeAudience(notice.id(), notice.channels(), page, now,
-                        members));
+                audience.addAll(residents.activeAmong(notice.propertyId(),
+                        ids.subList(from, Math.min(ids.size(), from + PAGE))));
             }
         }
-        recipients.fixOrder(notice.id(), members);
-        return audience;
+        return recipients.storeAudience(notice.id(), notice.channels(), audience, clock.instant());
     }
 
     private int publishChunks(Notice notice, Notice.Dispatch dispatch) {

@@ -86,22 +86,27 @@ public class AudienceIndex {
 
     /** The recipient ids at positions {@code [from, to)} of the table order. */
     public List<String> idsAt(String noticeId, int from, int to) {
-        int size = size(noticeId);
-        int end = Math.min(to, size);
-        if (from >= end) {
+        int end = Math.min(to, size(noticeId));
+        List<Integer> positions = new ArrayList<>(Math.max(0, end - from));
+        for (int position = from; position < end; position++) {
+            positions.add(position);
+        }
+        return idsAtPositions(noticeId, positions);
+    }
+
+    /** The recipient ids at these positions of the table order (ascending), reading each index page they need once. */
+    public List<String> idsAtPositions(String noticeId, List<Integer> positions) {
+        if (positions.isEmpty()) {
             return List.of();
         }
-        List<String> pageIds = new ArrayList<>();
-        for (int page = from / PAGE; page <= (end - 1) / PAGE; page++) {
-            pageIds.add(pageId(noticeId, page));
-        }
+        List<String> pageIds = positions.stream().map(p -> pageId(noticeId, p / PAGE)).distinct().toList();
         Map<Integer, List<String>> pages = new TreeMap<>();
         for (Document doc : collection().find(in("_id", pageIds))) {
             String id = doc.getString("_id");
             pages.put(Integer.parseInt(id.substring(id.lastIndexOf(':') + 1)), doc.getList("ids", String.class));
         }
-        List<String> ids = new ArrayList<>(end - from);
-        for (int position = from; position < end; position++) {
+        List<String> ids = new ArrayList<>(positions.size());
+        for (int position : positions) {
             List<String> page = pages.get(position / PAGE);
             if (page != null && position % PAGE < page.size()) {
                 ids.add(page.get(position % PAGE));

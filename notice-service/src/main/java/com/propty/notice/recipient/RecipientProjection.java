@@ -34,7 +34,8 @@ import org.springframework.stereotype.Component;
  * notices' counters by key, merges every change in memory ({@link com.propty.events.StatusRank} decides, as the
  * store's {@code $max} would), moves the counters by each recipient's change of {@linkplain
  * com.propty.notice.notice.StateCombination combination}, then writes the counters with the offsets they now
- * include, then the recipients. A batch redelivered after a crash between those two writes is recognised by the
+ * include, then the {@linkplain StatusPositions positions of each status} of the recipients that changed, then the
+ * recipients. A batch redelivered after a crash between those two writes is recognised by the
  * offsets: its changes are merged again (and their recipients written) but not counted twice. Duplicates and any
  * arrival order give the same states, so the same counters.
  */
@@ -42,14 +43,16 @@ import org.springframework.stereotype.Component;
 public class RecipientProjection {
 
     private final Recipients recipients;
+    private final StatusIndex statusIndex;
     private final NoticeCounters counters;
     private final Residents residents;
     private final NoticeProgress progress;
     private final NoticeStreams streams;
 
-    public RecipientProjection(Recipients recipients, NoticeCounters counters, Residents residents,
-            NoticeProgress progress, NoticeStreams streams) {
+    public RecipientProjection(Recipients recipients, StatusIndex statusIndex, NoticeCounters counters,
+            Residents residents, NoticeProgress progress, NoticeStreams streams) {
         this.recipients = recipients;
+        this.statusIndex = statusIndex;
         this.counters = counters;
         this.residents = residents;
         this.progress = progress;
@@ -109,7 +112,16 @@ public class RecipientProjection {
             moved.add(new Counters(noticeId, current.get(noticeId).base(), d, offsets));
         });
         counters.writeDeltas(moved);
-        recipients.write(states.values().stream().filter(RecipientStates::changed).toList());
+        List<RecipientStates> changed = states.values().stream().filter(RecipientStates::changed).toList();
+        Map<String, StatusPositions> positions = statusIndex.of(touched.keySet());
+        for (RecipientStates recipient : changed) {
+            StatusPositions notice = positions.get(recipient.noticeId());
+            if (notice != null && recipient.position() >= 0) {
+                notice.place(recipient.position(), recipient.statuses());
+            }
+        }
+        statusIndex.writeChanged(positions);
+        recipients.write(changed);
         residents.optOut(optOuts);
 
         for (Counters notice : moved) {

@@ -19,15 +19,18 @@ public final class RecipientStates {
 
     private final String noticeId;
     private final String recipientId;
+    private final int position;
     private final Map<Channel, ChannelState> channels;
     private final Map<Channel, Integer> deferred;
     private final Set<Channel> changedChannels = EnumSet.noneOf(Channel.class);
     private final Set<Channel> changedDeferrals = EnumSet.noneOf(Channel.class);
 
-    public RecipientStates(String noticeId, String recipientId, Map<Channel, ChannelState> channels,
+    /** {@code position}: the recipient's place in the notice's table order, or -1 (sent before positions existed). */
+    public RecipientStates(String noticeId, String recipientId, int position, Map<Channel, ChannelState> channels,
             Map<Channel, Integer> deferred) {
         this.noticeId = noticeId;
         this.recipientId = recipientId;
+        this.position = position;
         this.channels = channels.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(channels);
         this.deferred = deferred.isEmpty() ? new EnumMap<>(Channel.class) : new EnumMap<>(deferred);
     }
@@ -38,6 +41,17 @@ public final class RecipientStates {
 
     public String recipientId() {
         return recipientId;
+    }
+
+    public int position() {
+        return position;
+    }
+
+    /** Each channel's status now. */
+    public Map<Channel, DeliveryStatus> statuses() {
+        Map<Channel, DeliveryStatus> statuses = new EnumMap<>(Channel.class);
+        channels.forEach((channel, state) -> statuses.put(channel, state.status()));
+        return statuses;
     }
 
     /** Merges a state into a channel the notice uses; whether it changed anything. */

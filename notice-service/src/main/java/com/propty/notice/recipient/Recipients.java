@@ -21,6 +21,7 @@ import com.propty.notice.notice.StateCombination;
 import com.propty.notice.resident.Resident;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -45,13 +46,16 @@ public class Recipients {
     static final String COLLECTION = "recipients";
     private static final int BULK_SIZE = 1000;
     private static final String DEFERRED = "deferred";
+    private static final String POSITION = "position";
 
     private final MongoTemplate mongo;
     private final AudienceIndex audience;
+    private final StatusIndex statusIndex;
 
-    public Recipients(MongoTemplate mongo, AudienceIndex audience) {
+    public Recipients(MongoTemplate mongo, AudienceIndex audience, StatusIndex statusIndex) {
         this.mongo = mongo;
         this.audience = audience;
+        this.statusIndex = statusIndex;
         // Real MongoDB needs these for the per-notice reads; the embedded server ignores them.
         collection().createIndex(Indexes.ascending("noticeId", "sortName", "_id"), new IndexOptions());
     }
@@ -61,21 +65,26 @@ public class Recipients {
     }
 
     /**
-     * Adds residents to a notice's recipients, every channel PENDING at attempt 1 with the resident's
-     * current address, or SKIPPED (OPTED_OUT) when the resident refused it. {@code $setOnInsert} makes
-     * this safe to repeat after a crash: a recipient already stored keeps its states. Answers how many of these
-     * recipients are in each combination of states as stored (for those a resumed dispatch found already there,
-     * read back by key), which is the notice's counters' base.
+     * Stores a notice's whole audience: every resident becomes a recipient at its position in the table order (name,
+     * then id), every channel PENDING at attempt 1 with the resident's current address, or SKIPPED (OPTED_OUT) when
+     * the resident refused it; then the positions of each status ({@link StatusIndex}) and the audience's order
+     * ({@link AudienceIndex}, last: its header means a complete audience). {@code $setOnInsert} makes this safe to
+     * repeat after a crash: a recipient already stored keeps its states (read back by key) and takes the position of
+     * this run, the order the indexes are written in. Answers how many recipients are in each combination of states
+     * as stored, which is the notice's counters' base.
      */
     public CombinationCounts storeAudience(String noticeId, List<Channel> channels, List<Resident> residents,
-            Instant now, List<AudienceIndex.Member> members) {
+            Instant now) {
+        List<Resident> sorted = new ArrayList<>(residents);
+        sorted.sort(java.util.Comparator.comparing((Resident r) -> sortName(r.name())).thenComparing(Resident::id));
         CombinationCounts stored = CombinationCounts.empty();
-        residents.forEach(r -> members.add(new AudienceIndex.Member(r.id(), sortName(r.name()))));
-        for (int from = 0; from < residents.size(); from += BULK_SIZE) {
-            List<Resident> part = residents.subList(from, Math.min(residents.size(), from + BULK_SIZE));
+        StatusPositions positions = StatusPositions.empty();
+        for (int from = 0; from < sorted.size(); from += BULK_SIZE) {
+            List<Resident> part = sorted.subList(from, Math.min(sorted.size(), from + BULK_SIZE));
             List<WriteModel<Document>> writes = new ArrayList<>(part.size());
-            List<String> combinations = new ArrayList<>(part.size());
-            for (Resident resident : part) {
+            List<RecipientStates> initialStates = new ArrayList<>(part.size());
+            for (int i = 0; i < part.size(); i++) {
+                Resident resident = part.get(i);
                 Map<Channel, ChannelState> initial = new EnumMap<>(Channel.class);
                 Document states = new Document();
                 List<Document> firstTargets = new ArrayList<>();
@@ -90,12 +99,13 @@ public class Recipients {
                         firstTargets.add(new Document("channel", channel.name()).append("address", address));
                     }
                 }
-                combinations.add(new RecipientStates(noticeId, resident.id(), initial, Map.of()).combination());
+                initialStates.add(new RecipientStates(noticeId, resident.id(), from + i, initial, Map.of()));
                 Document recipient = new Document("noticeId", noticeId).append("recipientId", resident.id())
                         .append("name", resident.name()).append("sortName", sortName(resident.name()))
                         .append("firstTargets", firstTargets).append("channels", states);
                 writes.add(new UpdateOneModel<>(eq("_id", Recipient.id(noticeId, resident.id())),
-                        new Document("$setOnInsert", recipient), new UpdateOptions().upsert(true)));
+                        new Document("$setOnInsert", recipient).append("$set", new Document(POSITION, from + i)),
+                        new UpdateOptions().upsert(true)));
             }
             BulkWriteResult result = collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
             Set<Integer> inserted = new HashSet<>();
@@ -103,19 +113,22 @@ public class Recipients {
             List<String> existing = new ArrayList<>();
             for (int i = 0; i < part.size(); i++) {
                 if (inserted.contains(i)) {
-                    stored.add(combinations.get(i), 1);
+                    RecipientStates recipient = initialStates.get(i);
+                    stored.add(recipient.combination(), 1);
+                    positions.place(recipient.position(), recipient.statuses());
                 } else {
                     existing.add(Recipient.id(noticeId, part.get(i).id()));
                 }
             }
-            statesOf(existing).values().forEach(r -> stored.add(r.combination(), 1));
+            statesOf(existing).values().forEach(r -> {
+                stored.add(r.combination(), 1);
+                positions.place(r.position(), r.statuses());
+            });
         }
+        statusIndex.seed(noticeId, positions);
+        audience.write(noticeId, sorted.stream().map(r -> new AudienceIndex.Member(r.id(), sortName(r.name())))
+                .toList());
         return stored;
-    }
-
-    /** Fixes the order of a notice's whole audience (see {@link AudienceIndex}); after storing it, before sending. */
-    public void fixOrder(String noticeId, List<AudienceIndex.Member> members) {
-        audience.write(noticeId, members);
     }
 
     /** A recipient's first-dispatch targets, in table order: the same every time, so chunks can be re-sent. */
@@ -143,7 +156,7 @@ public class Recipients {
             return found;
         }
         Document fields = new Document("noticeId", 1).append("recipientId", 1).append("channels", 1)
-                .append(DEFERRED, 1);
+                .append(DEFERRED, 1).append(POSITION, 1);
         for (Document doc : collection().find(in("_id", List.copyOf(ids))).projection(fields)) {
             Map<Channel, ChannelState> states = new EnumMap<>(Channel.class);
             Map<Channel, Integer> deferred = new EnumMap<>(Channel.class);
@@ -158,8 +171,9 @@ public class Recipients {
                     deferred.put(channel, n.intValue());
                 }
             }
+            int position = doc.get(POSITION) instanceof Number n ? n.intValue() : -1;
             found.put(doc.getString("_id"), new RecipientStates(doc.getString("noticeId"), doc.getString("recipientId"),
-                    states, deferred));
+                    position, states, deferred));
         }
         return found;
     }
@@ -265,12 +279,19 @@ public class Recipients {
 
     /**
      * A page of the table: unfiltered, the recipients at its positions of the audience's order (a key lookup of one
-     * or two index pages, then of the recipients); filtered, the audience walked in order from the start until the
-     * page is full, a page of recipients read by key at a time.
+     * or two index pages, then of the recipients); filtered, the positions the filter selects ({@link
+     * StatusPositions}), then the ids at those positions and the recipients, all by key. A notice sent before the
+     * positions existed walks its audience in order from the start until the page is full.
      */
     public List<Recipient> page(Filter filter, int page, int size) {
         if (filter.selectsAll()) {
             return inOrder(filter.noticeId(), audience.idsAt(filter.noticeId(), page * size, page * size + size));
+        }
+        StatusPositions positions = statusIndex.of(filter.noticeId());
+        if (positions != null) {
+            BitSet selected = positions.selected(filter.statuses(), filter.channel());
+            return inOrder(filter.noticeId(), audience.idsAtPositions(filter.noticeId(),
+                    StatusPositions.slice(selected, (long) page * size, size)));
         }
         List<Recipient> selected = new ArrayList<>(size);
         long[] skip = {(long) page * size};
@@ -292,8 +313,22 @@ public class Recipients {
         return selected;
     }
 
-    /** Every selected recipient in table order, handed over in batches so a large notice never sits in memory. */
+    /**
+     * Every selected recipient in table order, handed over in batches so a large notice never sits in memory; a
+     * filtered walk reads only the selected positions (see {@link #page}).
+     */
     public void forEachBatch(Filter filter, int batchSize, Consumer<List<Recipient>> batches) {
+        StatusPositions positions = filter.selectsAll() ? null : statusIndex.of(filter.noticeId());
+        if (positions != null) {
+            BitSet selected = positions.selected(filter.statuses(), filter.channel());
+            for (long from = 0; ; from += batchSize) {
+                List<Integer> slice = StatusPositions.slice(selected, from, batchSize);
+                if (slice.isEmpty()) {
+                    return;
+                }
+                batches.accept(inOrder(filter.noticeId(), audience.idsAtPositions(filter.noticeId(), slice)));
+            }
+        }
         List<Recipient> batch = new ArrayList<>(batchSize);
         audience.forEachPage(filter.noticeId(), ids -> {
             for (Recipient recipient : inOrder(filter.noticeId(), ids)) {

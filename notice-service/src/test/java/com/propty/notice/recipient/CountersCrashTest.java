@@ -58,6 +58,9 @@ class CountersCrashTest extends ServiceTestSupport {
         JsonNode email = stats(sent).get("email");
         assertThat(email.get("delivered").asLong()).isEqualTo(1);
         assertThat(email.get("failed").asLong()).isEqualTo(1);
+        assertThat(filtered(sent, "FAILED")).containsExactly(sent.ben);
+        assertThat(filtered(sent, "DELIVERED")).containsExactly(sent.ann);
+        assertThat(filtered(sent, "PENDING")).isEmpty();
     }
 
     @Test
@@ -83,6 +86,9 @@ class CountersCrashTest extends ServiceTestSupport {
         assertThat(email.get("failed").asLong()).isZero();
         assertThat(email.get("pending").asLong()).isEqualTo(1);
         assertThat(email.get("delivered").asLong()).isEqualTo(1);
+        // the filtered views (positions of each status, written before the recipients) agree with the recipients
+        assertThat(filtered(sent, "FAILED")).isEmpty();
+        assertThat(filtered(sent, "PENDING")).containsExactly(sent.ben);
     }
 
     private record Sent(String property, String noticeId, String dispatchId, String ann, String ben) {
@@ -113,6 +119,15 @@ class CountersCrashTest extends ServiceTestSupport {
 
     private CombinationCounts recount(String noticeId) {
         return CombinationCounts.of(recipients.combinations(noticeId));
+    }
+
+    /** The recipient ids of the table filtered by one status, through the API. */
+    private List<String> filtered(Sent sent, String status) {
+        JsonNode page = call("GET", "/api/notices/" + sent.noticeId + "/recipients?status=" + status, null,
+                sent.property).body();
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(row -> ids.add(row.get("recipientId").stringValue()));
+        return ids;
     }
 
     private JsonNode stats(Sent sent) {

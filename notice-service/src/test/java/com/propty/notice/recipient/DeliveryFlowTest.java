@@ -201,22 +201,29 @@ class DeliveryFlowTest extends ServiceTestSupport {
         JsonNode chloeNow = call("GET", "/api/residents/" + chloe, null, property).body();
         assertThat(chloeNow.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
 
-        // What resend-service reads.
+        // What resend-service reads: the recipients a resend could target (a FAILED or SKIPPED channel), by the
+        // positions of those statuses; Alice got everything and is left out.
         Response states = callAsService("/internal/notices/" + noticeId + "/delivery-states");
         assertThat(states.status()).isEqualTo(200);
         JsonNode body = states.body();
         assertThat(body.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
         assertThat(body.get("channels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
         assertThat(body.get("content").get("smsText").stringValue()).isEqualTo("Water is off on Tuesday.");
-        assertThat(body.get("recipients").findValuesAsString("recipientId")).containsExactly(alice, bob, chloe);
-        JsonNode bobStates = body.get("recipients").get(1);
+        assertThat(body.get("recipients").findValuesAsString("recipientId")).containsExactly(bob, chloe);
+        JsonNode bobStates = body.get("recipients").get(0);
         assertThat(bobStates.get("email").stringValue()).isEqualTo("bob.n@example.com");
         assertThat(bobStates.get("phone").isNull()).isTrue();
         assertThat(bobStates.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("SENT");
         assertThat(bobStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("NO_ADDRESS");
-        JsonNode chloeStates = body.get("recipients").get(2);
+        JsonNode chloeStates = body.get("recipients").get(1);
         assertThat(chloeStates.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
         assertThat(chloeStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("OPTED_OUT");
+        // A selection names recipients to include whatever their states (ids that are not recipients are absent).
+        Response selected = callWithToken("POST", "/internal/notices/" + noticeId + "/delivery-states",
+                Map.of("recipientIds", List.of(alice, "not-a-recipient")), InternalTokens.forService("resend-service"),
+                "Content-Type", "application/json");
+        assertThat(selected.body().get("recipients").findValuesAsString("recipientId"))
+                .containsExactly(bob, chloe, alice);
         assertThat(callAsService("/internal/notices/nope/delivery-states").status()).isEqualTo(404);
     }
 

@@ -150,7 +150,7 @@ class RecipientStatesTest {
         for (Channel channel : channels) {
             states.put(channel, ChannelState.pending(1, id + "@example.com", AT));
         }
-        return new RecipientStates("n-1", id, states, Map.of());
+        return new RecipientStates("n-1", id, 0, states, Map.of());
     }
 
     private static ChannelState state(int attempt, DeliveryStatus status) {

@@ -56,7 +56,9 @@ class OptOutTest extends ServiceTestSupport {
         assertThat(benRow.get("channels").get("SMS").get("lastError").get("code").stringValue()).isEqualTo("OPTED_OUT");
 
         // resend-service reads the opt-outs from here
-        JsonNode states = callAsService("/internal/notices/" + notice + "/delivery-states").body();
+        JsonNode states = callWithToken("POST", "/internal/notices/" + notice + "/delivery-states",
+                Map.of("recipientIds", List.of(ann, ben)), com.propty.testsupport.InternalTokens.forService("resend-service"),
+                "Content-Type", "application/json").body();
         Map<String, JsonNode> byRecipient = new java.util.HashMap<>();
         states.get("recipients").forEach(r -> byRecipient.put(r.get("recipientId").stringValue(), r));
         assertThat(texts(byRecipient.get(ann).get("optedOut"))).containsExactly("EMAIL");

@@ -8,6 +8,7 @@ import com.propty.resend.policy.NoticeDeliveries;
 import com.propty.resend.policy.Recipient;
 import com.propty.resend.policy.ResendLimits;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,12 @@ public class CurrentDeliveries {
         this.clock = clock;
     }
 
-    public Snapshot of(Caller caller, String noticeId) {
-        NoticeDeliveryStates states = noticeService.deliveryStates(noticeId);
+    /**
+     * The notice as a resend sees it: the recipients it could target, and the selected ones (so the policy can tell a
+     * recipient from an id that is not one).
+     */
+    public Snapshot of(Caller caller, String noticeId, Collection<String> selected) {
+        NoticeDeliveryStates states = noticeService.deliveryStates(noticeId, selected);
         caller.requireProperty(states.propertyId(), "Notice");
         List<Recipient> recipients = states.recipients().stream().map(NoticeDeliveryStates.RecipientStates::toRecipient)
                 .toList();

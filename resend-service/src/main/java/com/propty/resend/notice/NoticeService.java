@@ -9,6 +9,10 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.net.http.HttpClient;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -71,10 +76,18 @@ public class NoticeService implements DisposableBean {
         });
     }
 
-    /** The notice's delivery states; 404 problem when there is no such notice, 503 when notice-service cannot answer. */
-    public NoticeDeliveryStates deliveryStates(String noticeId) {
-        Callable<NoticeDeliveryStates> call = () -> client.get()
+    /**
+     * The delivery states of the notice's recipients a resend could target (a FAILED or SKIPPED channel) and of the
+     * selected ones, whatever their states; 404 problem when there is no such notice, 503 when notice-service cannot
+     * answer.
+     */
+    public NoticeDeliveryStates deliveryStates(String noticeId, Collection<String> selected) {
+        Map<String, List<String>> selection = Map.of("recipientIds",
+                selected.stream().filter(Objects::nonNull).distinct().toList());
+        Callable<NoticeDeliveryStates> call = () -> client.post()
                 .uri("/internal/notices/{id}/delivery-states", noticeId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(selection)
                 .exchange((request, response) -> {
                     if (response.getStatusCode().value() == 404) {
                         throw new NoticeNotFound(noticeId);

@@ -32,7 +32,7 @@ public class ResendOptions {
     }
 
     public Options of(Caller caller, String noticeId, Collection<String> selected) {
-        NoticeDeliveries notice = deliveries.of(caller, noticeId).deliveries();
+        NoticeDeliveries notice = deliveries.of(caller, noticeId, selected == null ? Set.of() : selected).deliveries();
         Set<String> recipients = notice.recipients().stream().map(Recipient::id).collect(Collectors.toSet());
         Set<String> selection = selected == null ? Set.of()
                 : selected.stream().filter(recipients::contains).collect(Collectors.toSet());

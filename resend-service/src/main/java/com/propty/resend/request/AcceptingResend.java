@@ -89,9 +89,10 @@ public class AcceptingResend {
 
     private ResendAccepted resend(Caller caller, String noticeId, ResendBody body) {
         rateLimits.acquire(caller, "resend"); // 429; an idempotent replay returns its answer without counting
-        CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId); // 404, 503
-        ResendScope scope = scope(body);
         Set<String> selected = body.recipientIds() == null ? Set.of() : new LinkedHashSet<>(body.recipientIds());
+        CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId,
+                ResendScope.SELECTED.name().equals(body.scope()) ? selected : Set.of()); // 404, 503
+        ResendScope scope = scope(body);
         Decision decision = ResendPolicy.decide(snapshot.deliveries(), scope, selected);
         if (!decision.accepted()) {
             throw problem(decision);

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * notice-service's internal delivery-states API as resend-service sees it: a JDK HttpServer on a free
  * port serving what the test put in, which can be made to fail (500) or go away (stopped). Like the real one, it
- * answers 401 to a request without a valid internal token and 403 to a token without role SERVICE.
+ * answers 401 to a request without a valid internal token and 403 to a token without role SERVICE, and answers only
+ * the recipients with a FAILED or SKIPPED channel and those the request's {@code recipientIds} name.
  */
 final class FakeNoticeService {
 
@@ -85,13 +86,34 @@ final class FakeNoticeService {
             body = "{\"status\":404,\"code\":\"NOT_FOUND\"}".getBytes(StandardCharsets.UTF_8);
         } else {
             status = 200;
-            body = json.writeValueAsBytes(notice);
+            body = json.writeValueAsBytes(answered(notice, requestedIds(exchange)));
         }
         lastCaller = caller;
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
+    }
+
+    private List<String> requestedIds(HttpExchange exchange) throws IOException {
+        byte[] request = exchange.getRequestBody().readAllBytes();
+        if (request.length == 0) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        json.readTree(request).path("recipientIds").forEach(id -> ids.add(id.stringValue()));
+        return ids;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> answered(Map<String, Object> notice, List<String> requested) {
+        Map<String, Object> answer = new LinkedHashMap<>(notice);
+        answer.put("recipients", ((List<Map<String, Object>>) notice.get("recipients")).stream()
+                .filter(r -> requested.contains((String) r.get("recipientId"))
+                        || ((Map<String, Map<String, Object>>) r.get("channels")).values().stream()
+                                .anyMatch(c -> "FAILED".equals(c.get("status")) || "SKIPPED".equals(c.get("status"))))
+                .toList());
+        return answer;
     }
 
     private static InternalIdentity caller(String authorization) {
