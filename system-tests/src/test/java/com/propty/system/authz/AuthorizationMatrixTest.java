@@ -115,6 +115,8 @@ class AuthorizationMatrixTest {
                 new Variant("/internal/notices/{noticeId}", null, null));
         row("GET /internal/notices/{noticeId}/delivery-states", NOT_ROUTED, "for resend-service",
                 new Variant("/internal/notices/{noticeId}/delivery-states", null, null));
+        row("POST /internal/notices/{noticeId}/delivery-states", NOT_ROUTED, "for resend-service, with a selection",
+                new Variant("/internal/notices/{noticeId}/delivery-states", json, "{\"recipientIds\":[]}"));
         row("POST /webhooks/sendgrid/events", PROVIDER_SIGNED, "SendGrid's ECDSA signature, not a user token",
                 new Variant("/webhooks/sendgrid/events", json, "[]"));
         row("POST /webhooks/twilio/status", PROVIDER_SIGNED, "Twilio's HMAC signature, not a user token",
