@@ -48,7 +48,7 @@ public class EventPublisher implements DisposableBean {
 
     EventPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, JsonMapper json,
             @Value("${delivery.publish-timeout:PT30S}") Duration timeout,
-            @Value("${spring.cloud.stream.kafka.binder.min-partition-count:4}") int partitions) {
+            @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicationFactor) {
         this.producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -60,7 +60,7 @@ public class EventPublisher implements DisposableBean {
         this.kafka = new KafkaTemplate<>(producers);
         this.json = json;
         this.timeout = timeout;
-        createTopics(brokers, partitions);
+        createTopics(brokers, replicationFactor);
     }
 
     public void publish(String topic, List<Keyed> records) {
@@ -85,13 +85,13 @@ public class EventPublisher implements DisposableBean {
         publish(topic, List.of(new Keyed(key, event)));
     }
 
-    /** As the binder does for its own bindings: the topics exist with enough partitions before the first event. */
-    private static void createTopics(String brokers, int partitions) {
+    /** As the binder does for its own bindings: the topics exist, as the catalogue sizes them, before the first event. */
+    private static void createTopics(String brokers, short replicationFactor) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
             for (String topic : List.of(Topics.DELIVERY_RESULTS, Topics.DELIVERY_DEFERRALS, Topics.CONTACT_OPT_OUTS)) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                    admin.createTopics(List.of(new NewTopic(topic, Optional.of(Topics.PARTITIONS.get(topic)), Optional.of(replicationFactor))))
                             .all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {

@@ -1,5 +1,7 @@
 package com.propty.events;
 
+import java.util.Map;
+
 /**
  * Kafka topic names of the contract, and the record keys. Every event that changes a recipient's channel states
  * (results, resend claims, deferrals) and every opt-out is keyed by its notice id ({@link #noticeKey}): with the
@@ -17,6 +19,22 @@ public final class Topics {
     public static final String DELIVERY_DEFERRALS = "delivery-deferrals";
     /** {@link AuditRecorded} entries, keyed by property id (one property's entries stay in order). */
     public static final String AUDIT_EVENTS = "audit-events";
+
+    /**
+     * Partitions of every topic: fixed when a topic is created (changing it later breaks key order and any
+     * per-partition watermark), so chosen with headroom for up to 12 consumers of a group. Results, resend claims and
+     * deferrals must have the same count (notice-service reads them co-partitioned by notice id).
+     */
+    public static final int PARTITION_COUNT = 12;
+
+    /** The topic catalogue: every topic of the contract and its partition count (README "Topics and partitions"). */
+    public static final Map<String, Integer> PARTITIONS = Map.of(
+            NOTICE_DISPATCH_REQUESTED, PARTITION_COUNT,
+            RESEND_REQUESTED, PARTITION_COUNT,
+            DELIVERY_RESULTS, PARTITION_COUNT,
+            CONTACT_OPT_OUTS, PARTITION_COUNT,
+            DELIVERY_DEFERRALS, PARTITION_COUNT,
+            AUDIT_EVENTS, PARTITION_COUNT);
 
     /** Targets per request chunk: 500 targets of ~200 bytes plus content of at most 60 KiB stays far under 256 KiB. */
     public static final int CHUNK_SIZE = 500;

@@ -12,7 +12,7 @@ public final class KafkaBrokerMain {
         System.setProperty("logback.configurationFile", "local-kafka-logback.xml");
         int port = Integer.parseInt(env("KAFKA_PORT", "9092"));
         Path dataDir = Path.of(env("KAFKA_DATA_DIR", ".local-data/kafka"));
-        KafkaBroker broker = KafkaBroker.start(port, dataDir, Integer.parseInt(env("KAFKA_PARTITIONS", "4")));
+        KafkaBroker broker = KafkaBroker.start(port, dataDir, Integer.parseInt(env("KAFKA_PARTITIONS", "12")));
         Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-shutdown"));
         System.out.println("Kafka broker ready on " + broker.bootstrapServers());
     }

@@ -37,7 +37,8 @@ public final class TestInfrastructure {
         if (kafka == null) {
             try {
                 Path dir = Files.createTempDirectory("test-kafka-");
-                kafka = KafkaBroker.start(0, dir, 4);
+                // auto-created topics as the catalogue sizes them (events' Topics.PARTITION_COUNT; events tests depend on us)
+                kafka = KafkaBroker.start(0, dir, 12);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
