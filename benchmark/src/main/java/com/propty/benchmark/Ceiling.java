@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * The ceiling the pipeline is compared with: on the platform's own broker, one bare producer → consumer pass of as
  * many messages, of the size of a delivery result, as the pipeline made channel deliveries (acks=all, idempotent, as
- * the services publish; 4 partitions, as their topics). No service, no store, no provider: what the broker and two
+ * the services publish; 12 partitions, as their topics: events' Topics.PARTITION_COUNT). No service, no store, no provider: what the broker and two
  * clients alone manage on this machine.
  */
 final class Ceiling {
@@ -38,7 +38,7 @@ final class Ceiling {
     static Pass measure(String bootstrap, long messages, int bytes) throws Exception {
         String topic = "benchmark-ceiling-" + UUID.randomUUID().toString().substring(0, 8);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(topic, 4, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1))).all().get();
         }
         byte[] payload = new byte[bytes];
         java.util.Arrays.fill(payload, (byte) 'x');
