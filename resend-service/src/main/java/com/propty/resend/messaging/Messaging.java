@@ -2,74 +2,53 @@ package com.propty.resend.messaging;
 
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.Consumed;
+import com.propty.kit.messaging.EventBatch;
+import com.propty.kit.messaging.ProjectionErrorHandling;
 import com.propty.kit.metrics.ConsumerMeters;
 import com.propty.resend.claim.Claims;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.Message;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * All Kafka wiring of resend-service (bindings in application.yml): it consumes
- * {@code delivery-results} in batches (group {@code resend-service}) to release claims, and
- * publishes {@code resend-requested} through {@link ResendRequests}.
+ * All Kafka wiring of resend-service (bindings in application.yml): it consumes {@code delivery-results} in batches
+ * (group {@code resend-service}) to release claims, and publishes {@code resend-requested} through
+ * {@link ResendRequests}.
  *
- * <p>An unreadable record is sent to the dead-letter topic on its own and the rest of the batch goes
- * on. A store failure is retried here for a while before the batch is failed, because a failed batch
- * goes to the dead-letter topic as a whole and an unreleased claim blocks its channel.
+ * <p>Read with service-kit's messaging kit, as every projection is: a record that cannot be read (poison) goes to
+ * {@code delivery-results.resend-service.dlq} on its own, after the results before it are recorded ({@link
+ * EventBatch}); any other failure (the store down) retries the poll at a fixed interval, without limit ({@link
+ * ProjectionErrorHandling}): recording a result twice releases a claim once, and dead-lettering a batch would leave
+ * its claims unreleased, blocking their channels.
  */
 @Configuration
 public class Messaging {
 
-    private static final Logger log = LoggerFactory.getLogger(Messaging.class);
+    static final String SERVICE = "resend-service";
 
     @Bean
-    Consumer<List<byte[]>> deliveryResults(Claims claims, JsonMapper json, StreamBridge bridge,
-            @Value("${resend.messaging.delivery-results-dlq:delivery-results.resend-service.dlq}") String dlq,
-            @Value("${resend.messaging.store-retries:6}") int storeRetries, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> deliveryResults(Claims claims, JsonMapper json, ConsumerMeters meters) {
         meters.register(Topics.DELIVERY_RESULTS);
-        return records -> {
-            List<DeliveryResult> results = new ArrayList<>(records.size());
-            for (byte[] record : records) {
-                try {
-                    results.add(json.readValue(record, DeliveryResult.class));
-                } catch (RuntimeException e) {
-                    log.warn("Unreadable delivery result sent to {}: {}", dlq, e.getMessage());
-                    bridge.send(dlq, MessageBuilder.withPayload(record).build());
-                    meters.deadLettered(Topics.DELIVERY_RESULTS);
-                }
-            }
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    claims.record(results);
-                    meters.applied(Topics.DELIVERY_RESULTS, results);
-                    return;
-                } catch (DataAccessException e) {
-                    if (attempt >= storeRetries) {
-                        throw e;
-                    }
-                    log.warn("Recording {} delivery results failed (try {}), retrying: {}", results.size(), attempt,
-                            e.getMessage());
-                    pause(500L << Math.min(attempt, 5));
-                }
-            }
+        EventBatch events = new EventBatch(json).topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
+                r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null && r.status() != null);
+        Consumer<List<Consumed<Object>>> record = read -> {
+            List<DeliveryResult> results = read.stream().map(c -> (DeliveryResult) c.event()).toList();
+            claims.record(results);
+            meters.applied(Topics.DELIVERY_RESULTS, results);
         };
+        return poll -> record.accept(events.read(poll, record));
     }
 
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    @Bean
+    ListenerContainerWithDlqAndRetryCustomizer resultsErrorHandling(
+            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+            @Value("${resend.messaging.store-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
+        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs, meters::deadLettered);
     }
 }

@@ -577,13 +577,19 @@ class ResendApiTest {
     }
 
     @Test
-    void anUnreadableDeliveryResultGoesToTheDeadLetterTopic() throws Exception {
+    void anUnreadableOrIncompleteDeliveryResultGoesToTheDeadLetterTopic() throws Exception {
         String marker = "poison-" + id();
+        String incomplete = "incomplete-" + id();
         try (KafkaProducer<String, String> producer = producer()) {
             producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, "k", "{not json " + marker)).get();
+            // JSON, but no recipient, channel or status: the events module's reading refuses it, it is not retried
+            producer.send(new ProducerRecord<>(Topics.DELIVERY_RESULTS, "k",
+                    "{\"noticeId\":\"" + incomplete + "\"}")).get();
         }
         await().atMost(30, SECONDS).until(() -> published.records().stream()
                 .anyMatch(r -> r.topic().equals(DLQ) && r.value().contains(marker)));
+        await().atMost(30, SECONDS).until(() -> published.records().stream()
+                .anyMatch(r -> r.topic().equals(DLQ) && r.value().contains(incomplete)));
     }
 
     // ---------------------------------------------------------------- notice-service outages
