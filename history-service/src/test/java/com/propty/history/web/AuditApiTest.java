@@ -12,7 +12,9 @@ import com.propty.events.Topics;
 import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
+import com.propty.testsupport.TopicReader;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +121,23 @@ class AuditApiTest {
 
     JsonNode body(HttpResponse<String> response) {
         return json.readTree(response.body());
+    }
+
+    @Test
+    void anUnreadableOrIncompleteEntryIsDeadLetteredAloneAndTheRestIsKept() throws Exception {
+        String property = "prop-" + UUID.randomUUID();
+        String poison = "{not json " + property;
+        String incomplete = "{\"type\":\"AuditRecorded\",\"propertyId\":\"" + property + "\"}"; // no id, no time
+        TestInfrastructure.publish(Topics.AUDIT_EVENTS, property, poison);
+        send(AuditRecorded.of(property, new Requester("admin-1", "Ada Admin"), AuditAction.RESIDENT_CREATED,
+                new AuditRecorded.AuditTarget("resident", "r1"), "req-dlq", Map.of(), Instant.now()));
+        TestInfrastructure.publish(Topics.AUDIT_EVENTS, property, incomplete);
+
+        await().atMost(20, SECONDS).until(() -> body(get(property, "", admin(property))).get("items").size() == 1);
+        List<String> dead = TopicReader.read(TestInfrastructure.kafka().bootstrapServers(),
+                "audit-events.history-service.dlq", r -> r.value().contains(property), 2, Duration.ofSeconds(30))
+                .stream().map(r -> r.value()).toList();
+        assertThat(dead).containsExactlyInAnyOrder(poison, incomplete);
     }
 
     void send(AuditRecorded entry) throws Exception {
