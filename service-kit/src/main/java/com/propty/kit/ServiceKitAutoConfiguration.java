@@ -5,6 +5,7 @@ import com.propty.internaltoken.InternalTokenVerifier;
 import com.propty.kit.metrics.ConsumerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.propty.kit.lease.JobLeases;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -35,6 +36,13 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
     @ConditionalOnBean(MongoTemplate.class)
     RateLimits rateLimits(MongoTemplate mongo, RateLimitProperties properties, ObjectProvider<Clock> clock) {
         return new RateLimits(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Leases on the jobs only one instance of a service may run at a time (sweeps over shared work). */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    JobLeases jobLeases(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+        return new JobLeases(mongo, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Projection lag and dead letters of the service's consumers (README "Meters"). */
