@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.propty.kit.lease.JobLeases;
 import java.time.Clock;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.web.client.RestClient;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -85,6 +87,13 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Clients of other services' internal APIs by service id, over their instances (README "Scaling out"). */
+    @Bean
+    InternalClients internalClients(ObjectProvider<RestClient.Builder> builder,
+            ObjectProvider<LoadBalancerClient> loadBalancer, ServiceTokens tokens) {
+        return new InternalClients(builder.getIfAvailable(RestClient::builder), loadBalancer::getObject, tokens);
     }
 
     @Bean
