@@ -19,6 +19,14 @@ public final class Topics {
     public static final String DELIVERY_DEFERRALS = "delivery-deferrals";
     /** {@link AuditRecorded} entries, keyed by property id (one property's entries stay in order). */
     public static final String AUDIT_EVENTS = "audit-events";
+    /**
+     * {@link NoticeChanged} hints for the live streams of every notice-service instance, keyed by notice id. Read by
+     * each instance in its own anonymous group from the latest offset, so nothing reads old records: they are kept
+     * {@link #NOTICE_CHANGES_RETENTION_MS} only (README "Live updates with N instances").
+     */
+    public static final String NOTICE_CHANGES = "notice-changes";
+    /** One hour: more than any consumer lag a live page would still care about; the page refetches on reconnect. */
+    public static final long NOTICE_CHANGES_RETENTION_MS = 3_600_000L;
 
     /**
      * Partitions of every topic: fixed when a topic is created (changing it later breaks key order and any
@@ -34,7 +42,8 @@ public final class Topics {
             DELIVERY_RESULTS, PARTITION_COUNT,
             CONTACT_OPT_OUTS, PARTITION_COUNT,
             DELIVERY_DEFERRALS, PARTITION_COUNT,
-            AUDIT_EVENTS, PARTITION_COUNT);
+            AUDIT_EVENTS, PARTITION_COUNT,
+            NOTICE_CHANGES, PARTITION_COUNT);
 
     /** Targets per request chunk: 500 targets of ~200 bytes plus content of at most 60 KiB stays far under 256 KiB. */
     public static final int CHUNK_SIZE = 500;
@@ -42,7 +51,7 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The key of results, resend chunks, deferrals and opt-outs: the notice id. */
+    /** The key of results, resend chunks, deferrals, opt-outs and notice changes: the notice id. */
     public static String noticeKey(String noticeId) {
         return noticeId;
     }

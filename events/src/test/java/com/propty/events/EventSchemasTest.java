@@ -102,6 +102,50 @@ class EventSchemasTest {
     }
 
     @Test
+    void noticeChangesValidateAgainstTheirSchemaAndSurviveARoundTrip() {
+        for (NoticeChanged change : List.of(NoticeChanged.notice("n1"), NoticeChanged.resend("n1", "rs1"),
+                NoticeChanged.recipients("n1", List.of("r1", "r2"), 50), NoticeChanged.recipients("n1",
+                        List.of("r1", "r2"), 1))) {
+            assertThat(errors("notice-changed", change)).as(change.toString()).isEmpty();
+            assertThat(mapper.readValue(mapper.writeValueAsString(change), NoticeChanged.class)).isEqualTo(change);
+        }
+    }
+
+    @Test
+    void schemaRejectsANoticeChangeAReceiverCannotActOn() {
+        String head = "{\"eventId\":\"e\",\"type\":\"NoticeChanged\",\"version\":1,"
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",";
+        assertThat(schema("notice-changed").validate(head + "\"kind\":\"RECIPIENTS\",\"recipientIds\":[\"r\"]}",
+                InputFormat.JSON)).isEmpty();
+        assertThat(schema("notice-changed").validate(head + "\"kind\":\"RECIPIENTS\",\"recipientIds\":[]}",
+                InputFormat.JSON)).as("no rows and no refresh").isNotEmpty();
+        assertThat(schema("notice-changed").validate(head + "\"kind\":\"RESEND\",\"resendId\":null}",
+                InputFormat.JSON)).as("a resend without its id").isNotEmpty();
+        assertThat(schema("notice-changed").validate(head + "\"kind\":\"STATS\"}", InputFormat.JSON)).isNotEmpty();
+    }
+
+    /** Every topic of the catalogue is a channel of the AsyncAPI document, and every schema it names exists. */
+    @Test
+    void theAsyncApiDocumentNamesEveryTopicAndOnlyExistingSchemas() throws Exception {
+        String asyncApi;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+            asyncApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (String topic : Topics.PARTITIONS.keySet()) {
+            assertThat(asyncApi).as(topic).contains("address: " + topic + "\n");
+        }
+        java.util.regex.Matcher refs = java.util.regex.Pattern.compile("\\./schemas/([a-z-]+)\\.schema\\.json")
+                .matcher(asyncApi);
+        int count = 0;
+        while (refs.find()) {
+            count++;
+            assertThat(getClass().getResource("/schemas/" + refs.group(1) + ".schema.json")).as(refs.group(1))
+                    .isNotNull();
+        }
+        assertThat(count).isEqualTo(Topics.PARTITIONS.size());
+    }
+
+    @Test
     void schemaRejectsAnOptOutWithoutItsChannel() {
         String json = "{\"eventId\":\"e\",\"type\":\"ContactOptedOut\",\"version\":1,"
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"noticeId\":\"n\",\"recipientId\":\"r\","

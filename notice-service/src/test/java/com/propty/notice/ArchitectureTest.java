@@ -11,7 +11,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
                 .pureRules("notice.NoticeStatusRule", "notice.DeliveryStats", "notice.NoticeDraftRules",
                         "notice.CombinationCounts", "notice.StateCombination", "notice.ChannelSnapshot",
                         "recipient.RecipientStates", "resident.ResidentRules", "resident.roll.ImportPlan",
-                        "resident.roll.RentRollCsv")
+                        "resident.roll.RentRollCsv", "stream.NoticeChanges")
                 .timeFromTheClock()
                 // today's tangles: the audit describes notices and residents by their records, sending writes the
                 // recipients, and the projection pushes live updates to the streams; anything new is a failure

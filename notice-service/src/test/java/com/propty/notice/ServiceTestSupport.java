@@ -1,18 +1,28 @@
 package com.propty.notice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Topics;
+import com.propty.notice.stream.LiveUpdateListener;
 import com.propty.testsupport.DirectCalls;
 import com.propty.testsupport.InternalTokens;
 import com.propty.testsupport.TestInfrastructure;
 import com.propty.testsupport.TopicReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -41,6 +51,9 @@ public abstract class ServiceTestSupport {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    protected LiveUpdateListener liveUpdates;
 
     protected record Response(int status, JsonNode body, String raw, HttpResponse<String> http) {
     }
@@ -109,5 +122,26 @@ public abstract class ServiceTestSupport {
     protected static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> match,
             int expected, Duration timeout) {
         return TopicReader.read(TestInfrastructure.kafka().bootstrapServers(), topic, match, expected, timeout);
+    }
+
+    /** Reads the SSE stream line by line in the background, as the page's fetch does. */
+    protected List<String> openStream(String noticeId, String property) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices/" + noticeId
+                        + "/stream"))
+                .header("Authorization", InternalTokens.bearer(InternalTokens.manager("user-1", property)))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:notice"));
+        // Live updates come through notice-changes, read from the latest offset once its consumer has partitions: a
+        // hint published before that would not reach this (just started) instance.
+        await().atMost(Duration.ofSeconds(30)).until(liveUpdates::isListening);
+        return lines;
     }
 }

@@ -13,23 +13,38 @@ import com.propty.kit.messaging.ProjectionErrorHandling;
 import com.propty.kit.metrics.ConsumerMeters;
 import com.propty.notice.recipient.RecipientProjection;
 import com.propty.notice.resident.Residents;
+import com.propty.notice.stream.LiveUpdateListener;
 import java.util.AbstractMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
+import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
+import org.springframework.cloud.stream.binder.kafka.properties.KafkaConsumerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * All Kafka wiring of notice-service (bindings in application.yml): the delivery-states projection (results,
  * resend claims and deferrals, one binding over the three co-partitioned topics, so one consumer owns each
  * notice), the opt-outs consumer, and the error handling they share (service-kit's {@link ProjectionErrorHandling}:
- * poison records to {@code <topic>.notice-service.dlq}, anything else retried forever). The dispatch output is sent
- * through StreamBridge by {@code NoticeDispatch}.
+ * poison records to {@code <topic>.notice-service.dlq}, anything else retried forever); and the live-update hints
+ * every instance reads for its open streams. The dispatch and hint outputs are sent through StreamBridge by
+ * {@code NoticeDispatch} and {@code LiveUpdates}.
  */
 @Configuration
 class Messaging {
@@ -78,10 +93,77 @@ class Messaging {
         };
     }
 
+    /**
+     * The live-update hints of every instance (README "Live updates with N instances"): this binding has no group, so
+     * each instance reads the whole topic in its own anonymous group, from the latest offset. The listener skips what
+     * it cannot read or push; nothing here throws.
+     */
+    @Bean
+    Consumer<Message<List<byte[]>>> liveUpdateHints(LiveUpdateListener listener, ConsumerMeters meters) {
+        meters.register(Topics.NOTICE_CHANGES);
+        return batch -> {
+            List<?> partitions = batch.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, List.class);
+            List<?> offsets = batch.getHeaders().get(KafkaHeaders.OFFSET, List.class);
+            IntFunction<String> position = i -> Topics.NOTICE_CHANGES + "-"
+                    + (partitions == null ? "?" : partitions.get(i)) + "@" + (offsets == null ? "?" : offsets.get(i));
+            meters.applied(Topics.NOTICE_CHANGES, listener.accept(batch.getPayload(), position));
+        };
+    }
+
+    /**
+     * When the hint consumer gets its partitions, their positions are resolved at once (the latest offset, read now
+     * rather than at the first fetch) before the listener counts as listening, so a hint published after that is
+     * never skipped. Applies to every binding of the service; the others are left alone.
+     */
+    @Bean
+    KafkaBindingRebalanceListener liveUpdatesAssignment(LiveUpdateListener listener) {
+        return new KafkaBindingRebalanceListener() {
+            @Override
+            public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                    Collection<TopicPartition> partitions, boolean initial) {
+                List<TopicPartition> hints = partitions.stream()
+                        .filter(p -> Topics.NOTICE_CHANGES.equals(p.topic())).toList();
+                if (!hints.isEmpty()) {
+                    hints.forEach(consumer::position);
+                    listener.listening();
+                }
+            }
+        };
+    }
+
+    /**
+     * The projections' error handling for every binding but the live-update hints: those are never dead-lettered nor
+     * retried (a hint stream; a record the listener let through failing is logged by position and skipped).
+     */
     @Bean
     ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(
             @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
             @Value("${propty.notice.projection-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
-        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs, meters::deadLettered);
+        ProjectionErrorHandling projections = new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs,
+                meters::deadLettered);
+        return new ListenerContainerWithDlqAndRetryCustomizer() {
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                    String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlq, BackOff backOff) {
+                configure(container, destinationName, group, dlq, backOff, null);
+            }
+
+            @Override
+            public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,
+                    String group, BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> dlq, BackOff backOff,
+                    ExtendedConsumerProperties<KafkaConsumerProperties> properties) {
+                if (Topics.NOTICE_CHANGES.equals(destinationName)) {
+                    container.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(0L, 0L)));
+                } else {
+                    projections.configure(container, destinationName, group, dlq, backOff, properties);
+                }
+            }
+
+            @Override
+            public boolean retryAndDlqInBinding(String destinationName, String group) {
+                return !Topics.NOTICE_CHANGES.equals(destinationName)
+                        && projections.retryAndDlqInBinding(destinationName, group);
+            }
+        };
     }
 }

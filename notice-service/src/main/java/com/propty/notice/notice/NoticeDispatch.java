@@ -8,7 +8,7 @@ import com.propty.events.Topics;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
-import com.propty.notice.stream.NoticeStreams;
+import com.propty.notice.stream.LiveUpdates;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +58,7 @@ public class NoticeDispatch {
     private final Residents residents;
     private final Recipients recipients;
     private final NoticeCounters counters;
-    private final NoticeStreams streams;
+    private final LiveUpdates liveUpdates;
     private final StreamBridge streamBridge;
     private final int chunkSize;
     private final Duration lease;
@@ -66,14 +66,14 @@ public class NoticeDispatch {
     private final Clock clock;
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
-            NoticeStreams streams,
+            LiveUpdates liveUpdates,
             StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
             @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock) {
         this.mongo = mongo;
         this.residents = residents;
         this.recipients = recipients;
         this.counters = counters;
-        this.streams = streams;
+        this.liveUpdates = liveUpdates;
         this.streamBridge = streamBridge;
         this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
         this.lease = Duration.ofMillis(leaseMs);
@@ -136,7 +136,7 @@ public class NoticeDispatch {
                             .set("dispatch.emailTargets", stats.email().pending())
                             .set("dispatch.smsTargets", stats.sms().pending()), Notice.class);
             if (shown != null) {
-                streams.noticeChanged(shown);
+                liveUpdates.noticeChanged(notice.id());
             }
             notice = mongo.findById(notice.id(), Notice.class);
             dispatch = notice.dispatch();

@@ -1,6 +1,6 @@
 package com.propty.notice.notice;
 
-import com.propty.notice.stream.NoticeStreams;
+import com.propty.notice.stream.LiveUpdates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -11,21 +11,21 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a sent notice's stats, status and {@code resendable} in step with its counters (CONTRACT §2), and tells its
- * open streams. Called by the projection that owns the notice after each batch that moved its counters, and once
- * by the dispatch when the audience is stored: the only writers of these fields once a notice is sent, so each
- * write is by key alone.
+ * Keeps a sent notice's stats, status and {@code resendable} in step with its counters (CONTRACT §2), and tells the
+ * open streams of every instance ({@code LiveUpdates}) after the write, only when what the notice shows changed.
+ * Called by the projection that owns the notice after each batch that moved its counters, and once by the dispatch
+ * when the audience is stored: the only writers of these fields once a notice is sent, so each write is by key alone.
  */
 @Component
 public class NoticeProgress {
 
     private final MongoTemplate mongo;
-    private final NoticeStreams streams;
+    private final LiveUpdates liveUpdates;
     private final Clock clock;
 
-    public NoticeProgress(MongoTemplate mongo, NoticeStreams streams, Clock clock) {
+    public NoticeProgress(MongoTemplate mongo, LiveUpdates liveUpdates, Clock clock) {
         this.mongo = mongo;
-        this.streams = streams;
+        this.liveUpdates = liveUpdates;
         this.clock = clock;
     }
 
@@ -61,6 +61,6 @@ public class NoticeProgress {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), update(notice, shown, clock.instant()),
                 Notice.class);
-        streams.noticeChanged(shown);
+        liveUpdates.noticeChanged(noticeId);
     }
 }

@@ -13,7 +13,7 @@ import com.propty.notice.notice.NoticeCounters;
 import com.propty.notice.notice.NoticeCounters.Counters;
 import com.propty.notice.notice.NoticeProgress;
 import com.propty.notice.resident.Residents;
-import com.propty.notice.stream.NoticeStreams;
+import com.propty.notice.stream.LiveUpdates;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -47,16 +47,16 @@ public class RecipientProjection {
     private final NoticeCounters counters;
     private final Residents residents;
     private final NoticeProgress progress;
-    private final NoticeStreams streams;
+    private final LiveUpdates liveUpdates;
 
     public RecipientProjection(Recipients recipients, StatusIndex statusIndex, NoticeCounters counters,
-            Residents residents, NoticeProgress progress, NoticeStreams streams) {
+            Residents residents, NoticeProgress progress, LiveUpdates liveUpdates) {
         this.recipients = recipients;
         this.statusIndex = statusIndex;
         this.counters = counters;
         this.residents = residents;
         this.progress = progress;
-        this.streams = streams;
+        this.liveUpdates = liveUpdates;
     }
 
     /** One change a record asks for: a channel state to merge, or (state null) a deferred attempt to remember. */
@@ -127,12 +127,8 @@ public class RecipientProjection {
         for (Counters notice : moved) {
             progress.show(notice.noticeId(), notice.total());
         }
-        Set<String> notices = new LinkedHashSet<>(touched.keySet());
-        notices.addAll(resends.keySet());
-        for (String noticeId : notices) {
-            streams.recipientsChanged(noticeId, touched.getOrDefault(noticeId, Set.of()));
-            resends.getOrDefault(noticeId, Set.of()).forEach(resendId -> streams.resend(noticeId, resendId));
-        }
+        // One hint per notice for the rows and one per resend, for the streams of every instance (best effort).
+        liveUpdates.batchChanged(touched, resends);
     }
 
     /** The record's changes, opt-outs and resend ids; answers its notice. */

@@ -1,6 +1,8 @@
 package com.propty.notice.stream;
 
+import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.NoticeSummary;
+import com.propty.notice.notice.Notices;
 import com.propty.notice.recipient.RecipientRow;
 import com.propty.notice.recipient.RecipientTable;
 import java.io.IOException;
@@ -8,6 +10,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -16,23 +20,30 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The open live streams of notice pages. {@code notice} events are coalesced per notice and flushed
- * every {@code notice-interval-ms} (the latest wins, so at most two a second); {@code recipient}
- * events carry changed table rows, replaced by one {@code refresh} when a batch changes many rows;
- * {@code resend} tells the page to refetch the resend history. Keep-alive comments stop proxies from
- * closing idle streams.
+ * The open live streams of notice pages held by this instance, the one owner of their emitters. It hears what changed
+ * from the {@code notice-changes} topic, like every other instance ({@link LiveUpdateListener}), never from the
+ * projection directly, and reads what it shows from the store only for a notice watched here. {@code notice} events
+ * are coalesced per notice and flushed every {@code notice-interval-ms} (one read of the notice per flush, so at most
+ * two events a second); {@code recipient} events carry changed table rows, replaced by one {@code refresh} when a
+ * batch changes many rows; {@code resend} tells the page to refetch the resend history. Keep-alive comments stop
+ * proxies from closing idle streams.
  */
 @Component
-public class NoticeStreams implements SmartLifecycle {
+public class NoticeStreams implements SmartLifecycle, NoticeChanges.Pushes {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeStreams.class);
 
     private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, NoticeSummary> latest = new ConcurrentHashMap<>();
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
     private final RecipientTable table;
+    private final Notices notices;
     private final int maxRowEvents;
     private volatile boolean running;
 
-    public NoticeStreams(RecipientTable table, @Value("${propty.notice.stream.max-row-events:50}") int maxRowEvents) {
+    public NoticeStreams(RecipientTable table, Notices notices,
+            @Value("${propty.notice.stream.max-row-events:50}") int maxRowEvents) {
         this.table = table;
+        this.notices = notices;
         this.maxRowEvents = maxRowEvents;
     }
 
@@ -53,18 +64,25 @@ public class NoticeStreams implements SmartLifecycle {
         return set != null && !set.isEmpty();
     }
 
-    public void noticeChanged(NoticeSummary summary) {
-        if (isWatched(summary.id())) {
-            latest.put(summary.id(), summary);
+    /** The notice's summary changed: its watchers get it, read once, at the next flush. */
+    @Override
+    public void noticeChanged(String noticeId) {
+        if (isWatched(noticeId)) {
+            changed.add(noticeId);
         }
     }
 
+    /**
+     * These rows changed: the watchers get them, or one {@code refresh} when they are more than this instance sends
+     * (another instance may have published with a higher limit).
+     */
+    @Override
     public void recipientsChanged(String noticeId, Collection<String> recipientIds) {
         if (!isWatched(noticeId) || recipientIds.isEmpty()) {
             return;
         }
         if (recipientIds.size() > maxRowEvents) {
-            broadcast(noticeId, "refresh", Map.of("noticeId", noticeId));
+            refresh(noticeId);
             return;
         }
         for (RecipientRow row : table.rows(noticeId, recipientIds)) {
@@ -72,6 +90,15 @@ public class NoticeStreams implements SmartLifecycle {
         }
     }
 
+    /** Too many rows changed to send: the page refetches its table. */
+    @Override
+    public void refresh(String noticeId) {
+        if (isWatched(noticeId)) {
+            broadcast(noticeId, "refresh", Map.of("noticeId", noticeId));
+        }
+    }
+
+    @Override
     public void resend(String noticeId, String resendId) {
         if (isWatched(noticeId)) {
             broadcast(noticeId, "resend", Map.of("resendId", resendId));
@@ -80,10 +107,19 @@ public class NoticeStreams implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "${propty.notice.stream.notice-interval-ms:500}")
     void flushNoticeEvents() {
-        for (String noticeId : latest.keySet()) {
-            NoticeSummary summary = latest.remove(noticeId);
-            if (summary != null) {
-                broadcast(noticeId, "notice", summary);
+        for (String noticeId : changed) {
+            changed.remove(noticeId);
+            if (!isWatched(noticeId)) {
+                continue;
+            }
+            try {
+                Notice notice = notices.find(noticeId);
+                if (notice != null) {
+                    broadcast(noticeId, "notice", NoticeSummary.of(notice));
+                }
+            } catch (RuntimeException e) {
+                // The store did not answer: this update is lost, the next one (or a reconnect) shows the state.
+                log.warn("Could not read notice {} for its live stream: {}", noticeId, e.toString());
             }
         }
     }

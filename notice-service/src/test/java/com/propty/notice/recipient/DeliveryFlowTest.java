@@ -18,10 +18,6 @@ import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
 import com.propty.testsupport.InternalTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -304,23 +299,5 @@ class DeliveryFlowTest extends ServiceTestSupport {
     private void publishResult(DeliveryResult result) {
         publish(Topics.DELIVERY_RESULTS, Topics.noticeKey(result.noticeId()),
                 JSON.writeValueAsString(result));
-    }
-
-    /** Reads the SSE stream line by line in the background, as the page's fetch does. */
-    private List<String> openStream(String noticeId, String property) throws Exception {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices/" + noticeId
-                        + "/stream"))
-                .header("Authorization", InternalTokens.bearer(InternalTokens.manager("user-1", property)))
-                .header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
-                .send(request, HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> response.body().forEach(lines::add), "sse-reader");
-        reader.setDaemon(true);
-        reader.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:notice"));
-        return lines;
     }
 }
