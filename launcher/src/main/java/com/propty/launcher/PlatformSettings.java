@@ -40,6 +40,12 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         }
     }
 
+    /** Which instance a process name is: {@code notice-service-2} is 2, {@code notice-service} 1. */
+    public static int instanceNumber(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-(\\d+)$").matcher(name);
+        return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    }
+
     /** The name of the {@code n}th instance (from 1) of a service or broker: the first keeps the plain name. */
     public static String instanceName(String name, int n) {
         return n == 1 ? name : name + "-" + n;

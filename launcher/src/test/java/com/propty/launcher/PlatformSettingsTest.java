@@ -110,6 +110,8 @@ class PlatformSettingsTest {
                         + "\"http://localhost:" + (settings.noticePort() + 100) + "\"")
                 .contains("instances.history-service[1].uri");
         assertThat(byName).doesNotContainKey("kafka-2");
+        assertThat(PlatformSettings.instanceNumber("notice-service-2")).isEqualTo(2);
+        assertThat(PlatformSettings.instanceNumber("notice-service")).isEqualTo(1);
     }
 
     @Test
