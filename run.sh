@@ -3,6 +3,7 @@
 #   ./run.sh            build what is missing, start Kafka, MongoDB-wire server, provider simulator and the five services
 #   ./run.sh --demo     … and seed demo-property with 40 residents and a notice with failures
 #   ./run.sh --build    rebuild everything first
+#   ./run.sh --ops          … and Prometheus on localhost:9090 scraping every process, with the alert rules of ops/
 #   ./run.sh --instances 2   two of each service and of the gateway (the second on its first's port + 100)
 #   ./run.sh --brokers 3     a three-node Kafka cluster (9092-9094) instead of one broker
 #   ./run.sh --only notice-service   start one component again (the rest already running)
@@ -21,6 +22,12 @@ if $build; then
   echo "building (mvn -DskipTests install)…"
   mvn -B -q -DskipTests install
 fi
+for arg in "$@"; do
+  if [ "$arg" = "--ops" ] && ! command -v prometheus >/dev/null 2>&1; then
+    echo "installing Prometheus (Debian package prometheus) for --ops…"
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -qq prometheus >/dev/null; else sudo apt-get install -y -qq prometheus >/dev/null; fi
+  fi
+done
 args=()
 for arg in "$@"; do [ "$arg" = "--build" ] || args+=("$arg"); done
 exec java -Xmx128m -cp launcher/target/launcher.jar com.propty.launcher.LocalPlatform "${args[@]+"${args[@]}"}"

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./run.sh [--demo] [--instances N] [--brokers 1|3] [--only name,…]}: starts the whole platform on embedded defaults and keeps it running until
+ * {@code ./run.sh [--demo] [--ops] [--instances N] [--brokers 1|3] [--only name,…]}: starts the whole platform on embedded defaults and keeps it running until
  * Ctrl-C (or SIGTERM), which stops every process cleanly.
  */
 public final class LocalPlatform {
@@ -16,7 +16,12 @@ public final class LocalPlatform {
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
         PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath())
-                .withTopology(count(arguments, "--instances"), count(arguments, "--brokers"));
+                .withTopology(count(arguments, "--instances"), count(arguments, "--brokers"))
+                .withOps(arguments.contains("--ops"));
+        if (settings.topology().ops()) {
+            java.nio.file.Files.createDirectories(settings.prometheusConfigFile().getParent());
+            java.nio.file.Files.writeString(settings.prometheusConfigFile(), settings.prometheusConfig());
+        }
         long started = System.nanoTime();
         int only = arguments.indexOf("--only");
         Platform platform = Platform.of(settings, System.out::println);
@@ -67,6 +72,10 @@ public final class LocalPlatform {
                 Ctrl-C stops everything.
                 """.formatted(s.dataDir(), s.dataDir(), s.gatewayUrl(), s.simulatorUrl(), s.noticePort(),
                 s.resendPort(), s.deliveryPort(), s.historyPort(), s.kafkaPort(), s.mongoPort(), s.gatewayUrl()));
+        if (s.topology().ops()) {
+            System.out.printf("  Prometheus (scrapes every instance, alert rules of ops/prometheus) http://localhost:%d%n",
+                    s.prometheusPort());
+        }
         if (s.topology().instances() > 1 || s.topology().brokers() > 1) {
             System.out.printf("  %d instances of each service (a second one on its first's port + 100) on %d Kafka"
                     + " node(s): %s%n", s.topology().instances(), s.topology().brokers(), s.kafkaBootstrap());

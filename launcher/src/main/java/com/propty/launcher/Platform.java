@@ -162,8 +162,8 @@ public final class Platform implements AutoCloseable {
     private void startAll(java.util.function.Predicate<Component> which) {
         List<Component> selected = components.values().stream().filter(which).toList();
         for (Component c : selected) {
-            out.accept("starting " + c.name() + " on port " + c.port() + " (JVM options: -Xmx" + c.heap() + " "
-                    + settings.jvmOptionsFor(c.name()) + ")");
+            out.accept("starting " + c.name() + " on port " + c.port() + (c.command() != null ? ""
+                    : " (JVM options: -Xmx" + c.heap() + " " + settings.jvmOptionsFor(c.name()) + ")"));
             processes.put(c.name(), launch(c));
         }
         selected.parallelStream().forEach(this::awaitReady);
@@ -179,11 +179,15 @@ public final class Platform implements AutoCloseable {
                 // services before the infrastructure they need.
                 command.add(SETSID.toString());
             }
-            command.add(ProcessHandle.current().info().command().orElse("java"));
-            command.add("-Xmx" + c.heap());
-            command.addAll(List.of(settings.jvmOptionsFor(c.name()).split("\\s+")));
-            command.add("-jar");
-            command.add(settings.home().resolve(c.jar()).toString());
+            if (c.command() != null) {
+                command.addAll(c.command());
+            } else {
+                command.add(ProcessHandle.current().info().command().orElse("java"));
+                command.add("-Xmx" + c.heap());
+                command.addAll(List.of(settings.jvmOptionsFor(c.name()).split("\\s+")));
+                command.add("-jar");
+                command.add(settings.home().resolve(c.jar()).toString());
+            }
             ProcessBuilder builder = new ProcessBuilder(command.stream().filter(s -> !s.isBlank()).toList())
                     .directory(settings.home().toFile())
                     .redirectErrorStream(true)
@@ -226,7 +230,7 @@ public final class Platform implements AutoCloseable {
 
     private void checkJars() {
         for (Component c : components.values()) {
-            if (!Files.isRegularFile(settings.home().resolve(c.jar()))) {
+            if (c.jar() != null && !Files.isRegularFile(settings.home().resolve(c.jar()))) {
                 throw new IllegalStateException("missing " + c.jar() + " — build first: mvn -DskipTests package");
             }
         }

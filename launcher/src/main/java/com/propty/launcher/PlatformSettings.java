@@ -33,11 +33,57 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
      * controllers ({@code kafka-controller-1}…), chosen when the topology is: fixed ones ({@code ./run.sh}: a second
      * instance on its first's port + 100, brokers on 9092–9094, controllers on 9192–9194) or random free ones (tests).
      */
-    public record Topology(int instances, int brokers, boolean fixedPorts, Map<String, Integer> ports) {
+    public record Topology(int instances, int brokers, boolean fixedPorts, Map<String, Integer> ports, boolean ops) {
 
         static Topology single(boolean fixedPorts) {
-            return new Topology(1, 1, fixedPorts, Map.of());
+            return new Topology(1, 1, fixedPorts, Map.of(), false);
         }
+    }
+
+    /** Prometheus's port with {@link #withOps}: {@code PROMETHEUS_PORT}, 9090 by default. */
+    public int prometheusPort() {
+        return port(System.getenv(), "PROMETHEUS_PORT", 9090);
+    }
+
+    /**
+     * With Prometheus ({@code ./run.sh --ops}, Debian's {@code prometheus}): it scrapes every instance of every
+     * service with the alert rules of {@code ops/prometheus/alerts.yml}, its data under the data directory.
+     */
+    public PlatformSettings withOps(boolean ops) {
+        return new PlatformSettings(home, dataDir, gatewayPort, noticePort, resendPort, deliveryPort, historyPort,
+                kafkaPort, mongoPort, simulatorPort, jvmOptions, extraEnv, jit, new Topology(topology.instances(),
+                        topology.brokers(), topology.fixedPorts(), topology.ports(), ops));
+    }
+
+    /** Where {@link #prometheusConfig} is written for the Prometheus process. */
+    public Path prometheusConfigFile() {
+        return dataDir.resolve("prometheus/prometheus.yml");
+    }
+
+    /**
+     * The scrape configuration of this platform: one job per service, every instance of it a target, the rules of
+     * {@code ops/prometheus/alerts.yml} (the same file {@code AlertRulesTest} checks with promtool).
+     */
+    public String prometheusConfig() {
+        StringBuilder yml = new StringBuilder("""
+                # written by the launcher for this platform (./run.sh --ops); the checked-in ops/prometheus/prometheus.yml
+                # is the same for the default ports and one instance of each service
+                global:
+                  scrape_interval: 15s
+                  evaluation_interval: 15s
+                rule_files:
+                  - %s
+                scrape_configs:
+                """.formatted(home.resolve("ops/prometheus/alerts.yml").toAbsolutePath()));
+        for (String service : SERVICES) {
+            String targets = String.join(", ", instancesOf(service).stream()
+                    .map(n -> "\"localhost:" + portOf(n) + "\"").toList());
+            yml.append("  - job_name: ").append(service).append('\n')
+                    .append("    metrics_path: /actuator/prometheus\n")
+                    .append("    static_configs:\n")
+                    .append("      - targets: [").append(targets).append("]\n");
+        }
+        return yml.toString();
     }
 
     /** Which instance a process name is: {@code notice-service-2} is 2, {@code notice-service} 1. */
@@ -131,7 +177,7 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
         }
         return new PlatformSettings(home, dataDir, gatewayPort, noticePort, resendPort, deliveryPort, historyPort,
                 kafkaPort, mongoPort, simulatorPort, jvmOptions, extraEnv, jit,
-                new Topology(instances, brokers, fixed, Map.copyOf(ports)));
+                new Topology(instances, brokers, fixed, Map.copyOf(ports), topology.ops()));
     }
 
     /** The port of a process by its name ({@link #instanceName}): the first instances' own fields, then the topology's. */
@@ -283,6 +329,13 @@ public record PlatformSettings(Path home, Path dataDir, int gatewayPort, int not
                                 merge(common, Map.of("GATEWAY_PORT", String.valueOf(port))), false)
                         : service(service, name, port, mongo, common));
             }
+        }
+        if (topology.ops()) {
+            int port = prometheusPort();
+            components.add(new Component("prometheus", null, port, "http://localhost:" + port + "/-/ready", null,
+                    Map.of(), false, List.of("prometheus", "--config.file=" + prometheusConfigFile(),
+                            "--storage.tsdb.path=" + dataDir.resolve("prometheus/data"),
+                            "--web.listen-address=" + bindAddress(System.getenv()) + ":" + port)));
         }
         return List.copyOf(components);
     }

@@ -148,6 +148,33 @@ class PlatformSettingsTest {
     }
 
     @Test
+    void with_ops_prometheus_scrapes_every_instance_with_the_checked_in_alert_rules() throws Exception {
+        PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath().getParent())
+                .withTopology(2, 1).withOps(true);
+        String config = settings.prometheusConfig();
+
+        assertThat(config).contains("- job_name: notice-service")
+                .contains("targets: [\"localhost:" + settings.noticePort() + "\", \"localhost:"
+                        + (settings.noticePort() + 100) + "\"]")
+                .contains(settings.home().resolve("ops/prometheus/alerts.yml").toString());
+        Component prometheus = settings.components().stream().filter(c -> c.name().equals("prometheus")).findFirst()
+                .orElseThrow();
+        assertThat(prometheus.command()).first().isEqualTo("prometheus");
+        assertThat(prometheus.command()).contains("--config.file=" + settings.prometheusConfigFile());
+        assertThat(PlatformSettings.randomPorts(Path.of("."), Path.of("data"), Map.of()).components())
+                .noneMatch(c -> c.name().equals("prometheus"));
+        // the configuration is one Prometheus accepts, rule file included (Debian's promtool, where installed)
+        java.nio.file.Path file = dir.resolve("prometheus.yml");
+        java.nio.file.Files.writeString(file, config);
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(Path.of("/usr/bin/promtool")),
+                "promtool not installed");
+        Process check = new ProcessBuilder("/usr/bin/promtool", "check", "config", file.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor()).as(output).isZero();
+    }
+
+    @Test
     void a_topology_that_cannot_work_is_refused() {
         PlatformSettings settings = PlatformSettings.randomPorts(Path.of("."), Path.of("data"), Map.of());
 
