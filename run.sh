@@ -3,6 +3,8 @@
 #   ./run.sh            build what is missing, start Kafka, MongoDB-wire server, provider simulator and the five services
 #   ./run.sh --demo     … and seed demo-property with 40 residents and a notice with failures
 #   ./run.sh --build    rebuild everything first
+#   ./run.sh --instances 2   two of each service and of the gateway (the second on its first's port + 100)
+#   ./run.sh --brokers 3     a three-node Kafka cluster (9092-9094) instead of one broker
 #   ./run.sh --only notice-service   start one component again (the rest already running)
 # Ctrl-C (or SIGTERM) stops every process cleanly. Needs JDK 17+ and Maven 3.8+.
 set -euo pipefail

@@ -57,13 +57,15 @@ public final class Benchmark {
     private final Map<String, String> env;
     private final String jvmOptions;
     private final PlatformSettings.Jit jit;
+    private final int instances;
     private final String command;
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private Benchmark(List<Integer> sizes, int historyNotices, int historySize, int clients, int requestsPerClient,
-            Duration timeout, Map<String, String> env, String jvmOptions, PlatformSettings.Jit jit, String command) {
+            Duration timeout, Map<String, String> env, String jvmOptions, PlatformSettings.Jit jit, int instances,
+            String command) {
         this.sizes = sizes;
         this.historyNotices = historyNotices;
         this.historySize = historySize;
@@ -73,6 +75,7 @@ public final class Benchmark {
         this.env = env;
         this.jvmOptions = jvmOptions;
         this.jit = jit;
+        this.instances = instances;
         this.command = command;
     }
 
@@ -86,6 +89,7 @@ public final class Benchmark {
         Map<String, String> env = new LinkedHashMap<>(PROVIDER_LIMITS);
         String jvmOptions = PlatformSettings.BASE_JVM_OPTIONS;
         PlatformSettings.Jit jit = PlatformSettings.Jit.FULL;
+        int instances = 1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> {
@@ -103,17 +107,18 @@ public final class Benchmark {
                 case "--timeout" -> timeoutSeconds = Long.parseLong(args[++i]);
                 case "--jvm" -> jvmOptions = args[++i];
                 case "--jit" -> jit = PlatformSettings.Jit.valueOf(args[++i].trim().toUpperCase());
+                case "--instances" -> instances = Integer.parseInt(args[++i]);
                 case "--env" -> {
                     String[] kv = args[++i].split("=", 2);
                     env.put(kv[0], kv[1]);
                 }
                 default -> throw new IllegalArgumentException("unknown argument " + args[i] + "; use --quick, --sizes"
                         + " N,M, --residents N, --history K, --history-size N, --clients C, --requests R, --timeout S,"
-                        + " --jit full|c1, --jvm OPTIONS, --env KEY=VALUE");
+                        + " --jit full|c1, --jvm OPTIONS, --env KEY=VALUE, --instances N");
             }
         }
         new Benchmark(sizes, history, historySize == null ? sizes.get(0) : historySize, clients, requests,
-                Duration.ofSeconds(timeoutSeconds), env, jvmOptions, jit, String.join(" ", args)).run();
+                Duration.ofSeconds(timeoutSeconds), env, jvmOptions, jit, instances, String.join(" ", args)).run();
         System.exit(0);
     }
 
@@ -121,7 +126,8 @@ public final class Benchmark {
         Path home = home();
         Path data = Files.createDirectories(home.resolve("benchmark/target/platform-" + System.currentTimeMillis()));
         PlatformSettings settings = PlatformSettings.randomPorts(home, data, env).withJvmOptions(jvmOptions)
-                .withJit(jit);
+                .withJit(jit).withTopology(instances, 1);
+        log("instances of each service: %d", instances);
         Map<String, String> jvm = new LinkedHashMap<>();
         PlatformSettings.PROCESSES.forEach(p -> jvm.put(p, settings.jvmOptionsFor(p)));
         log("JVM options per process: %s", jvm);
@@ -154,7 +160,7 @@ public final class Benchmark {
             pids.forEach((name, pid) -> rss.put(name, PlatformProcesses.peakRssMiB(pid)));
             results.put("peakRssMiB", rss);
             row("peak RSS per process (VmHWM)", rss.toString());
-            row("platform start-up (9 processes)", String.format("%.1f s", startup));
+            row("platform start-up (" + pids.size() + " processes)", String.format("%.1f s", startup));
             saveMetrics(settings, data);
             write(home, data, jvm);
         } finally {

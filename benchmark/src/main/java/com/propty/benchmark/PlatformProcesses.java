@@ -22,17 +22,22 @@ final class PlatformProcesses {
     private PlatformProcesses() {
     }
 
-    /** component name → pid */
+    /** component name → pid; a second instance of a component (--instances 2) is {@code name-2}, in pid order. */
     static Map<String, Long> find() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        ProcessHandle.current().descendants().forEach(p -> {
-            String cmdline = cmdline(p.pid());
-            NAMES.forEach((dir, name) -> {
-                if (cmdline.contains("/" + dir + "/target/" + dir + "-exec.jar")) {
-                    pids.put(name, p.pid());
-                }
-            });
-        });
+        ProcessHandle.current().descendants().sorted(java.util.Comparator.comparingLong(ProcessHandle::pid))
+                .forEach(p -> {
+                    String cmdline = cmdline(p.pid());
+                    NAMES.forEach((dir, name) -> {
+                        if (cmdline.contains("/" + dir + "/target/" + dir + "-exec.jar")) {
+                            String key = name;
+                            for (int n = 2; pids.containsKey(key); n++) {
+                                key = name + "-" + n;
+                            }
+                            pids.put(key, p.pid());
+                        }
+                    });
+                });
         return pids;
     }
 

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code ./run.sh [--demo] [--only name,…]}: starts the whole platform on embedded defaults and keeps it running until
+ * {@code ./run.sh [--demo] [--instances N] [--brokers 1|3] [--only name,…]}: starts the whole platform on embedded defaults and keeps it running until
  * Ctrl-C (or SIGTERM), which stops every process cleanly.
  */
 public final class LocalPlatform {
@@ -15,7 +15,8 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         List<String> arguments = Arrays.asList(args);
-        PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath());
+        PlatformSettings settings = PlatformSettings.fromEnvironment(Path.of("").toAbsolutePath())
+                .withTopology(count(arguments, "--instances"), count(arguments, "--brokers"));
         long started = System.nanoTime();
         int only = arguments.indexOf("--only");
         Platform platform = Platform.of(settings, System.out::println);
@@ -39,6 +40,18 @@ public final class LocalPlatform {
         platform.watch();
     }
 
+    /** The number after {@code option} ({@code --instances 2}), 1 without it. */
+    static int count(List<String> arguments, String option) {
+        int at = arguments.indexOf(option);
+        if (at < 0) {
+            return 1;
+        }
+        if (at + 1 >= arguments.size() || !arguments.get(at + 1).matches("\\d{1,2}")) {
+            throw new IllegalArgumentException(option + " needs a number, e.g. " + option + " 2");
+        }
+        return Integer.parseInt(arguments.get(at + 1));
+    }
+
     private static void printWelcome(PlatformSettings s) {
         System.out.println("""
 
@@ -54,5 +67,9 @@ public final class LocalPlatform {
                 Ctrl-C stops everything.
                 """.formatted(s.dataDir(), s.dataDir(), s.gatewayUrl(), s.simulatorUrl(), s.noticePort(),
                 s.resendPort(), s.deliveryPort(), s.historyPort(), s.kafkaPort(), s.mongoPort(), s.gatewayUrl()));
+        if (s.topology().instances() > 1 || s.topology().brokers() > 1) {
+            System.out.printf("  %d instances of each service (a second one on its first's port + 100) on %d Kafka"
+                    + " node(s): %s%n", s.topology().instances(), s.topology().brokers(), s.kafkaBootstrap());
+        }
     }
 }

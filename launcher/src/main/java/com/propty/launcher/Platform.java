@@ -65,7 +65,13 @@ public final class Platform implements AutoCloseable {
             startAll(c -> only.contains(c.name()));
         } else {
             startAll(Component::infrastructure);
-            startAll(c -> !c.infrastructure());
+            // the first instance of every service, then the second of each…: a wave is as many JVMs starting at once
+            // as one instance of the platform has, whatever the number of instances (and a rolling start, as a
+            // deployment does it)
+            for (int wave = 1; wave <= settings.topology().instances(); wave++) {
+                int instance = wave;
+                startAll(c -> !c.infrastructure() && PlatformSettings.instanceNumber(c.name()) == instance);
+            }
         }
     }
 

@@ -5,7 +5,10 @@ import com.propty.internaltoken.InternalTokenVerifier;
 import com.propty.kit.metrics.ConsumerMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.propty.kit.lease.JobLeases;
 import java.time.Clock;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.web.client.RestClient;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,6 +38,13 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
     @ConditionalOnBean(MongoTemplate.class)
     RateLimits rateLimits(MongoTemplate mongo, RateLimitProperties properties, ObjectProvider<Clock> clock) {
         return new RateLimits(mongo, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Leases on the jobs only one instance of a service may run at a time (sweeps over shared work). */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    JobLeases jobLeases(MongoTemplate mongo, ObjectProvider<Clock> clock) {
+        return new JobLeases(mongo, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Projection lag and dead letters of the service's consumers (README "Meters"). */
@@ -77,6 +87,13 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
         FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Clients of other services' internal APIs by service id, over their instances (README "Scaling out"). */
+    @Bean
+    InternalClients internalClients(ObjectProvider<RestClient.Builder> builder,
+            ObjectProvider<LoadBalancerClient> loadBalancer, ServiceTokens tokens) {
+        return new InternalClients(builder.getIfAvailable(RestClient::builder), loadBalancer::getObject, tokens);
     }
 
     @Bean

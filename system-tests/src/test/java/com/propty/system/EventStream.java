@@ -8,13 +8,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A notice's server-sent events read through the gateway with the bearer header, as the web page reads them. */
-final class EventStream implements AutoCloseable {
+/**
+ * A notice's server-sent events read with a bearer header, as the web page reads them: through the gateway with the
+ * user's token, or straight from one notice-service instance with the internal token the gateway would forward.
+ */
+public final class EventStream implements AutoCloseable {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Void>> response;
 
-    EventStream(String gateway, String token, String noticeId) {
+    public EventStream(String gateway, String token, String noticeId) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/notices/" + noticeId + "/stream"))
                 .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
         response = HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(
@@ -42,7 +45,7 @@ final class EventStream implements AutoCloseable {
     }
 
     /** The names of the events received so far, in order. */
-    List<String> events() {
+    public List<String> events() {
         return List.copyOf(events);
     }
 

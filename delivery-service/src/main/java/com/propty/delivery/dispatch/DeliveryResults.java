@@ -8,7 +8,7 @@ import java.util.Collection;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes to {@code delivery-results}, keyed by notice and recipient so that each recipient's results stay in order.
+ * Publishes to {@code delivery-results}, keyed by notice ({@link Topics#noticeKey}) so that a notice's results stay in order.
  * {@link #publish} returns only once the broker has every record of the batch (see {@link EventPublisher}), so a
  * consumer that returns (and lets its offset be committed) never loses a result to a kill -9 right after, and a failed
  * send fails the consumer, which then gets the chunk again.

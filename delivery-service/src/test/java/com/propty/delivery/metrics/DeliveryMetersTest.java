@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.propty.delivery.dispatch.Send;
 import com.propty.events.Channel;
 import com.propty.events.ErrorCode;
+import com.propty.testsupport.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -79,32 +78,5 @@ class DeliveryMetersTest {
 
     private double inDoubt(String channel) {
         return registry.get(DeliveryMeters.IN_DOUBT).tag("channel", channel).gauge().value();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

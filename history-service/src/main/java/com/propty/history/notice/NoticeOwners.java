@@ -1,8 +1,7 @@
 package com.propty.history.notice;
 
 import com.propty.kit.ApiProblem;
-import com.propty.kit.ServiceTokens;
-import java.net.http.HttpClient;
+import com.propty.kit.InternalClients;
 import java.time.Duration;
 import java.util.Optional;
 import org.bson.Document;
@@ -14,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -34,18 +32,16 @@ public class NoticeOwners {
     private static final Logger log = LoggerFactory.getLogger(NoticeOwners.class);
 
     static final String COLLECTION = "notice_owners";
+    /** As many tries as instances are likely to be down at once, plus one. */
+    private static final int ATTEMPTS = 3;
 
     private final RestClient client;
     private final MongoTemplate mongo;
 
-    public NoticeOwners(@Value("${history.notice-service.url:http://localhost:8081}") String url,
-            @Value("${history.notice-service.timeout:PT3S}") Duration timeout, RestClient.Builder builder,
-            ServiceTokens serviceTokens, MongoTemplate mongo) {
+    public NoticeOwners(@Value("${history.notice-service.timeout:PT3S}") Duration timeout, InternalClients clients,
+            MongoTemplate mongo) {
         this.mongo = mongo;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(timeout).build());
-        factory.setReadTimeout(timeout);
-        this.client = builder.baseUrl(url).requestFactory(factory).requestInterceptor(serviceTokens).build();
+        this.client = clients.of("notice-service", timeout);
     }
 
     record Owner(String noticeId, String propertyId) {
@@ -58,7 +54,8 @@ public class NoticeOwners {
             return Optional.of(known.getString("propertyId"));
         }
         try {
-            Owner owner = client.get().uri("/internal/notices/{id}", noticeId).retrieve().body(Owner.class);
+            Owner owner = InternalClients.onLiveInstance(ATTEMPTS,
+                    () -> client.get().uri("/internal/notices/{id}", noticeId).retrieve().body(Owner.class));
             if (owner == null || owner.propertyId() == null) {
                 return Optional.empty();
             }

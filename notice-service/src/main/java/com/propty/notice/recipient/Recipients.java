@@ -287,7 +287,7 @@ public class Recipients {
         if (filter.selectsAll()) {
             return inOrder(filter.noticeId(), audience.idsAt(filter.noticeId(), page * size, page * size + size));
         }
-        StatusPositions positions = statusIndex.of(filter.noticeId());
+        StatusPositions positions = statusIndex.of(filter.noticeId(), filter.statuses(), filter.channel());
         if (positions != null) {
             BitSet selected = positions.selected(filter.statuses(), filter.channel());
             return inOrder(filter.noticeId(), audience.idsAtPositions(filter.noticeId(),
@@ -318,15 +318,17 @@ public class Recipients {
      * filtered walk reads only the selected positions (see {@link #page}).
      */
     public void forEachBatch(Filter filter, int batchSize, Consumer<List<Recipient>> batches) {
-        StatusPositions positions = filter.selectsAll() ? null : statusIndex.of(filter.noticeId());
+        StatusPositions positions = filter.selectsAll() ? null
+                : statusIndex.of(filter.noticeId(), filter.statuses(), filter.channel());
         if (positions != null) {
             BitSet selected = positions.selected(filter.statuses(), filter.channel());
-            for (long from = 0; ; from += batchSize) {
-                List<Integer> slice = StatusPositions.slice(selected, from, batchSize);
+            for (int next = 0; ; ) {
+                List<Integer> slice = StatusPositions.startingAt(selected, next, batchSize);
                 if (slice.isEmpty()) {
                     return;
                 }
                 batches.accept(inOrder(filter.noticeId(), audience.idsAtPositions(filter.noticeId(), slice)));
+                next = slice.get(slice.size() - 1) + 1;
             }
         }
         List<Recipient> batch = new ArrayList<>(batchSize);

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,13 +46,21 @@ public class StatusIndex {
 
     /** The positions of these notices, read by key; notices without them are absent. */
     public Map<String, StatusPositions> of(Collection<String> noticeIds) {
+        return read(noticeIds, StatusPositions.keys(Set.of(), null));
+    }
+
+    /**
+     * A notice's positions for one table filter: only the sets {@link StatusPositions#selected} reads for it (the
+     * others stay empty), or null when the notice has none (the dispatch seeds all ten, so any one tells).
+     */
+    public StatusPositions of(String noticeId, Set<DeliveryStatus> statuses, Channel channel) {
+        return read(List.of(noticeId), StatusPositions.keys(statuses, channel)).get(noticeId);
+    }
+
+    private Map<String, StatusPositions> read(Collection<String> noticeIds, List<String> keys) {
         List<String> ids = new ArrayList<>();
         for (String noticeId : noticeIds) {
-            for (Channel channel : Channel.values()) {
-                for (DeliveryStatus status : DeliveryStatus.values()) {
-                    ids.add(documentId(noticeId, StatusPositions.key(channel, status)));
-                }
-            }
+            keys.forEach(key -> ids.add(documentId(noticeId, key)));
         }
         Map<String, Map<String, BitSet>> stored = new HashMap<>();
         if (!ids.isEmpty()) {
@@ -64,11 +73,6 @@ public class StatusIndex {
         Map<String, StatusPositions> found = new HashMap<>();
         stored.forEach((noticeId, sets) -> found.put(noticeId, StatusPositions.of(sets)));
         return found;
-    }
-
-    /** A notice's positions, or null when it has none. */
-    public StatusPositions of(String noticeId) {
-        return of(List.of(noticeId)).get(noticeId);
     }
 
     /** Writes every set of a notice (the dispatch's seed, repeated as is by a resumed dispatch). */

@@ -68,17 +68,36 @@ public final class StatusPositions {
      */
     public BitSet selected(Set<DeliveryStatus> statuses, Channel channel) {
         BitSet union = new BitSet();
+        keys(statuses, channel).forEach(key -> union.or(sets.get(key)));
+        return union;
+    }
+
+    /**
+     * The keys of the sets {@link #selected} reads for this filter: a reader needs no other (FAILED alone reads two of
+     * the ten).
+     */
+    public static List<String> keys(Set<DeliveryStatus> statuses, Channel channel) {
+        List<String> keys = new ArrayList<>();
         for (Channel c : Channel.values()) {
-            if (channel != null && c != channel) {
-                continue;
-            }
             for (DeliveryStatus status : DeliveryStatus.values()) {
-                if (statuses.isEmpty() || statuses.contains(status)) {
-                    union.or(sets.get(key(c, status)));
+                if ((channel == null || c == channel) && (statuses.isEmpty() || statuses.contains(status))) {
+                    keys.add(key(c, status));
                 }
             }
         }
-        return union;
+        return keys;
+    }
+
+    /**
+     * Up to {@code count} set positions of {@code selected} at or after {@code position}, in order: a walk carries the
+     * position after its last batch's last, so each bit is visited once.
+     */
+    public static List<Integer> startingAt(BitSet selected, int position, int count) {
+        List<Integer> positions = new ArrayList<>(Math.max(0, count));
+        for (int i = selected.nextSetBit(position); i >= 0 && positions.size() < count; i = selected.nextSetBit(i + 1)) {
+            positions.add(i);
+        }
+        return positions;
     }
 
     /** Up to {@code count} set positions of {@code selected}, skipping the first {@code skip} of them, in order. */

@@ -65,6 +65,28 @@ class StatusPositionsTest {
     }
 
     @Test
+    void aWalkGoesOnAfterItsLastBatchsLastPositionAndVisitsEachOnce() {
+        BitSet selected = bits(3, 5, 8, 13, 21, 34);
+
+        assertThat(StatusPositions.startingAt(selected, 0, 4)).containsExactly(3, 5, 8, 13);
+        assertThat(StatusPositions.startingAt(selected, 14, 4)).containsExactly(21, 34);
+        assertThat(StatusPositions.startingAt(selected, 13, 1)).containsExactly(13);
+        assertThat(StatusPositions.startingAt(selected, 35, 4)).isEmpty();
+    }
+
+    @Test
+    void aFilterReadsOnlyTheSetsOfItsStatusesAndChannel() {
+        assertThat(StatusPositions.keys(EnumSet.of(DeliveryStatus.FAILED), null))
+                .containsExactly("EMAIL:FAILED", "SMS:FAILED");
+        assertThat(StatusPositions.keys(EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED), Channel.SMS))
+                .containsExactlyInAnyOrder("SMS:FAILED", "SMS:SKIPPED");
+        assertThat(StatusPositions.keys(EnumSet.noneOf(DeliveryStatus.class), Channel.EMAIL))
+                .hasSize(DeliveryStatus.values().length).allMatch(key -> key.startsWith("EMAIL:"));
+        assertThat(StatusPositions.keys(EnumSet.noneOf(DeliveryStatus.class), null))
+                .hasSize(DeliveryStatus.values().length * Channel.values().length);
+    }
+
+    @Test
     void readingAStoredSetDoesNotShareItWithTheStore() {
         BitSet stored = bits(1);
         StatusPositions read = StatusPositions.of(Map.of("EMAIL:FAILED", stored));

@@ -1,14 +1,13 @@
 package com.propty.resend.notice;
 
 import com.propty.kit.ApiProblem;
-import com.propty.kit.ServiceTokens;
+import com.propty.kit.InternalClients;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
-import java.net.http.HttpClient;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
@@ -38,18 +36,17 @@ public class NoticeService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeService.class);
 
+    /** Instances that may refuse one call in turn before it fails (a killed one, or two). */
+    private static final int REFUSALS = 3;
+
     private final RestClient client;
     private final Retry retry;
     private final CircuitBreaker circuitBreaker;
     private final TimeLimiter timeLimiter;
     private final ExecutorService calls;
 
-    public NoticeService(NoticeServiceProperties properties, RestClient.Builder builder, ServiceTokens serviceTokens) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(properties.timeout());
-        this.client = builder.baseUrl(properties.url()).requestFactory(factory).requestInterceptor(serviceTokens)
-                .build();
+    public NoticeService(NoticeServiceProperties properties, InternalClients clients) {
+        this.client = clients.of("notice-service", properties.timeout());
         this.retry = Retry.of("notice-service", RetryConfig.custom()
                 .maxAttempts(properties.retry().maxAttempts())
                 .waitDuration(properties.retry().waitDuration())
@@ -84,7 +81,8 @@ public class NoticeService implements DisposableBean {
     public NoticeDeliveryStates deliveryStates(String noticeId, Collection<String> selected) {
         Map<String, List<String>> selection = Map.of("recipientIds",
                 selected.stream().filter(Objects::nonNull).distinct().toList());
-        Callable<NoticeDeliveryStates> call = () -> client.post()
+        // a refused connection (an instance gone) goes straight to the next instance: not a failure of notice-service
+        Callable<NoticeDeliveryStates> call = () -> InternalClients.onLiveInstance(REFUSALS, () -> client.post()
                 .uri("/internal/notices/{id}/delivery-states", noticeId)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(selection)
@@ -96,7 +94,7 @@ public class NoticeService implements DisposableBean {
                         throw new IllegalStateException("notice-service answered " + response.getStatusCode());
                     }
                     return response.bodyTo(NoticeDeliveryStates.class);
-                });
+                }));
         Callable<NoticeDeliveryStates> limited = TimeLimiter.decorateFutureSupplier(timeLimiter,
                 () -> calls.submit(call));
         Callable<NoticeDeliveryStates> guarded = Retry.decorateCallable(retry,

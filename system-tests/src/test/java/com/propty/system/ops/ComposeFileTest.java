@@ -31,7 +31,10 @@ class ComposeFileTest {
     /** Empty by default on purpose: a second secret during a rotation, and the JWT issuer's key set outside the local profile. */
     static final Set<String> OPTIONAL = Set.of("INTERNAL_TOKEN_PREVIOUS_SECRET", "PROPTY_JWK_SET_URI", "PROPTY_JWT_ISSUER");
     /** The ports the third-party images listen on, and the simulator's default. */
-    static final Map<String, Integer> IMAGE_PORTS = Map.of("kafka", 9092, "mongo", 27017, "simulator", 8089);
+    static final Map<String, Integer> IMAGE_PORTS = Map.of("kafka", 9092, "kafka-2", 9092, "kafka-3", 9092,
+            "mongo", 27017, "simulator", 8089);
+    /** Variables the four services read through service-kit's defaults rather than their own application.yml. */
+    static final Path KIT_DEFAULTS = Path.of("service-kit/src/main/java/com/propty/kit/topics/TopicDefaults.java");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
     static final Pattern HOST_PORT = Pattern.compile("(?:^|[/@,])([a-z][a-z0-9-]*):(\\d+)");
 
@@ -148,6 +151,27 @@ class ComposeFileTest {
     }
 
     @Test
+    void theScaledFormRunsTwoOfEachServiceOnThreeBrokersReplicatingEveryTopicThreeTimes() {
+        List<String> brokers = List.of("kafka", "kafka-2", "kafka-3");
+        assertThat(services).containsKeys(brokers.toArray(String[]::new));
+        for (String broker : brokers) {
+            Map<String, String> env = environment(broker);
+            assertThat(env).as(broker).containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS",
+                    "1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093").containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+                    .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3");
+        }
+        assertThat(brokers.stream().map(b -> environment(b).get("KAFKA_NODE_ID"))).containsExactly("1", "2", "3");
+        for (String name : SPRING_SERVICES) {
+            Map<String, Object> deploy = map(services.get(name).get("deploy"));
+            assertThat(deploy.get("replicas")).as(name + " replicas").isEqualTo(name.equals("gateway") ? 1 : 2);
+            if (!name.equals("gateway")) {
+                assertThat(environment(name)).as(name).containsEntry("KAFKA_REPLICATION_FACTOR", "3")
+                        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092,kafka-2:9092,kafka-3:9092");
+            }
+        }
+    }
+
+    @Test
     void everyDependencyIsAServiceOfTheFile() {
         services.forEach((name, service) -> assertThat(services.keySet()).as(name + " depends on")
                 .containsAll(strings(service.get("depends_on"))));
@@ -170,7 +194,11 @@ class ComposeFileTest {
             }
             return variables;
         }
-        for (Path file : configurationFiles(name)) {
+        List<Path> files = new ArrayList<>(configurationFiles(name));
+        if (!name.equals("gateway")) {
+            files.add(HOME.resolve(KIT_DEFAULTS));
+        }
+        for (Path file : files) {
             Matcher m = PLACEHOLDER.matcher(read(file));
             while (m.find()) {
                 variables.add(m.group(1));
