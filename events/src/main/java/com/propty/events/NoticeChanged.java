@@ -39,7 +39,7 @@ public record NoticeChanged(String eventId, String type, int version, Instant oc
         return of(noticeId, Kind.NOTICE, List.of(), false, null);
     }
 
-    /** The rows that changed, or a refresh when they are more than {@code maxIds} (capped at {@link #MAX_RECIPIENT_IDS}). */
+    /** The rows that changed, or a refresh when they are more than {@code maxIds} (at most {@link #MAX_RECIPIENT_IDS}). */
     public static NoticeChanged recipients(String noticeId, Collection<String> recipientIds, int maxIds) {
         boolean refresh = recipientIds.size() > Math.min(maxIds, MAX_RECIPIENT_IDS);
         return of(noticeId, Kind.RECIPIENTS, refresh ? List.of() : List.copyOf(recipientIds), refresh, null);

@@ -21,10 +21,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * <li>{@code delivery-deferrals}: attempts a provider outage parked: no status change, but they count as that
  * channel's first answer, so the notice may leave SENDING.</li>
  * </ul>
- * A record it cannot read goes to {@code <topic>.notice-service.dlq}.
+ * A record it cannot read goes to {@code <topic>.notice-service.dlq}. Each instance also reads {@code notice-changes}
+ * in its own anonymous group, from the latest offset: the live-update hints it turns into its open streams' events
+ * (unreadable ones are skipped, no dead letter).
  *
  * <p>Emits {@code notice-dispatch-requested} (sending a notice stores one recipient document per audience member and
- * emits the targets in chunks) and {@code audit-events} (what managers did, through the audit outbox).
+ * emits the targets in chunks), {@code audit-events} (what managers did, through the audit outbox) and
+ * {@code notice-changes} (best-effort hints that a notice it changed shows something new).
  */
 @SpringBootApplication
 @EnableScheduling

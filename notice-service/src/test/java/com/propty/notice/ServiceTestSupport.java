@@ -126,6 +126,12 @@ public abstract class ServiceTestSupport {
 
     /** Reads the SSE stream line by line in the background, as the page's fetch does. */
     protected List<String> openStream(String noticeId, String property) throws Exception {
+        return openStream(port, liveUpdates, noticeId, property);
+    }
+
+    /** The same from the instance on {@code port}, whose hint listener is {@code listener}. */
+    protected static List<String> openStream(int port, LiveUpdateListener listener, String noticeId, String property)
+            throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/notices/" + noticeId
                         + "/stream"))
@@ -141,7 +147,7 @@ public abstract class ServiceTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> lines.contains("event:notice"));
         // Live updates come through notice-changes, read from the latest offset once its consumer has partitions: a
         // hint published before that would not reach this (just started) instance.
-        await().atMost(Duration.ofSeconds(30)).until(liveUpdates::isListening);
+        await().atMost(Duration.ofSeconds(30)).until(listener::isListening);
         return lines;
     }
 }

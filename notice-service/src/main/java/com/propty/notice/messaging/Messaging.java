@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
@@ -50,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 class Messaging {
 
     static final String SERVICE = "notice-service";
+    private static final Logger log = LoggerFactory.getLogger(Messaging.class);
 
     @Bean
     Consumer<Message<List<byte[]>>> deliveryStates(RecipientProjection projection, JsonMapper json,
@@ -119,14 +122,21 @@ class Messaging {
     KafkaBindingRebalanceListener liveUpdatesAssignment(LiveUpdateListener listener) {
         return new KafkaBindingRebalanceListener() {
             @Override
-            public void onPartitionsAssigned(String bindingName, org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
-                    Collection<TopicPartition> partitions, boolean initial) {
+            public void onPartitionsAssigned(String bindingName,
+                    org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions,
+                    boolean initial) {
                 List<TopicPartition> hints = partitions.stream()
                         .filter(p -> Topics.NOTICE_CHANGES.equals(p.topic())).toList();
-                if (!hints.isEmpty()) {
-                    hints.forEach(consumer::position);
-                    listener.listening();
+                if (hints.isEmpty()) {
+                    return;
                 }
+                try {
+                    hints.forEach(consumer::position);
+                } catch (RuntimeException e) {
+                    // The positions are then resolved at the first fetch, a moment later: still listening.
+                    log.warn("Could not resolve the positions of {} now: {}", Topics.NOTICE_CHANGES, e.toString());
+                }
+                listener.listening();
             }
         };
     }

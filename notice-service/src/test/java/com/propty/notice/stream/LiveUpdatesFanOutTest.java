@@ -6,9 +6,17 @@ import static org.awaitility.Awaitility.await;
 import com.propty.events.NoticeChanged;
 import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
+import com.propty.testsupport.TestInfrastructure;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +66,17 @@ class LiveUpdatesFanOutTest extends ServiceTestSupport {
         assertThat(dataAfter(lines, "event:notice").get(1)).contains(noticeId, "DRAFT");
     }
 
+    @Test
+    void theHintTopicKeepsAnHourOfHints() throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, Topics.NOTICE_CHANGES);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.kafka().bootstrapServers()))) {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(String.valueOf(Topics.NOTICE_CHANGES_RETENTION_MS));
+        }
+    }
+
     private static void publishHint(NoticeChanged hint) {
         publish(Topics.NOTICE_CHANGES, Topics.noticeKey(hint.noticeId()), JSON.writeValueAsString(hint));
     }
@@ -65,7 +84,7 @@ class LiveUpdatesFanOutTest extends ServiceTestSupport {
     /** The data lines of every event with this name line. */
     private static List<String> dataAfter(List<String> lines, String eventLine) {
         List<String> snapshot = List.copyOf(lines);
-        java.util.ArrayList<String> data = new java.util.ArrayList<>();
+        List<String> data = new ArrayList<>();
         for (int i = 0; i + 1 < snapshot.size(); i++) {
             if (snapshot.get(i).equals(eventLine) && snapshot.get(i + 1).startsWith("data:")) {
                 data.add(snapshot.get(i + 1));
