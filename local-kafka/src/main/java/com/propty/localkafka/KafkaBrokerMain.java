@@ -16,6 +16,8 @@ import java.nio.file.Path;
  * replicas and {@code min.insync.replicas=2} (see {@link KafkaBroker#startNode}). Without them: the single broker,
  * its controller on a free port.</li>
  * </ul>
+ * A cluster's nodes are best stopped together (SIGTERM to each, then wait): the last one left alone has no quorum to
+ * approve its controlled shutdown and exits only after its timeouts (about 15 s).
  */
 public final class KafkaBrokerMain {
 

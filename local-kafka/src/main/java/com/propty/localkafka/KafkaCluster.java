@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -139,11 +140,16 @@ public final class KafkaCluster implements LocalKafka {
                 }
             }
         }
-        CompletableFuture.allOf(running.stream()
-                .map(node -> CompletableFuture.runAsync(node::shutdownBroker, inThread("kafka-node-" + node.nodeId()
-                        + "-stop")))
+        onEach(running, KafkaBroker::shutdownBroker);
+        // the controllers together too: the last one alone would wait for its quorum to resign its leadership
+        onEach(running, KafkaBroker::close);
+    }
+
+    private static void onEach(List<KafkaBroker> nodes, Consumer<KafkaBroker> action) {
+        CompletableFuture.allOf(nodes.stream()
+                .map(node -> CompletableFuture.runAsync(() -> action.accept(node),
+                        inThread("kafka-node-" + node.nodeId() + "-stop")))
                 .toArray(CompletableFuture[]::new)).join();
-        running.forEach(KafkaBroker::close);
     }
 
     private static Executor inThread(String name) {

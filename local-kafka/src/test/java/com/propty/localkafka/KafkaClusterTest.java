@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
@@ -66,10 +67,12 @@ class KafkaClusterTest {
     @Test
     void acknowledgedWritesSurviveOneNodeDownAndTheNodeRejoinsEveryIsr() throws Exception {
         admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 3))).all().get();
+        // a node may not know the new topic yet: unknown until its metadata catches up
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> isrSizes().equals(Set.of(3)));
         ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, TOPIC);
-        assertThat(admin.describeConfigs(List.of(topic)).all().get().get(topic).get("min.insync.replicas").value())
-                .isEqualTo("2");
-        await().atMost(Duration.ofSeconds(20)).until(() -> isrSizes().equals(Set.of(3)));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(admin
+                .describeConfigs(List.of(topic)).all().get().get(topic).get("min.insync.replicas").value())
+                .isEqualTo("2"));
 
         try (KafkaProducer<String, String> producer = producer()) {
             sendAll(producer, 0, HALF);
@@ -82,7 +85,7 @@ class KafkaClusterTest {
 
             // still acknowledged by all of the in-sync replicas: two of three, min.insync.replicas
             sendAll(producer, HALF, 2 * HALF);
-            await().atMost(Duration.ofSeconds(20)).until(() -> describe().values().stream()
+            await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> describe().values().stream()
                     .flatMap(description -> description.partitions().stream())
                     .allMatch(partition -> partition.isr().size() == 2
                             && partition.isr().stream().noneMatch(node -> node.id() == leader)));
@@ -93,10 +96,19 @@ class KafkaClusterTest {
             assertThat(endOffsetSum()).as("no duplicate in the log").isEqualTo(2L * HALF);
 
             cluster.restart(stopped);
-            await().atMost(Duration.ofSeconds(40)).until(() -> isrSizes().equals(Set.of(3)));
+            await().atMost(Duration.ofSeconds(40)).ignoreExceptions().until(() -> isrSizes().equals(Set.of(3)));
             assertThat(describe().get(TOPIC).partitions()).allSatisfy(partition -> assertThat(
                     partition.isr().stream().map(Node::id)).contains(leader));
         }
+    }
+
+    @Test
+    void aTopicCreatedWithoutSettingsGetsTheClustersPartitionsAndThreeReplicas() throws Exception {
+        admin.createTopics(List.of(new NewTopic("cluster-defaults", Optional.empty(), Optional.empty()))).all().get();
+
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(admin
+                .describeTopics(List.of("cluster-defaults")).allTopicNames().get().get("cluster-defaults").partitions())
+                .hasSize(PARTITIONS).allSatisfy(partition -> assertThat(partition.replicas()).hasSize(3)));
     }
 
     private static void sendAll(KafkaProducer<String, String> producer, int from, int to) throws Exception {
