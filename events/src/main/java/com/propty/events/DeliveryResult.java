@@ -1,5 +1,6 @@
 package com.propty.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.UUID;
@@ -38,5 +39,14 @@ public record DeliveryResult(String eventId, String type, int version, Instant o
 
     public long rank() {
         return StatusRank.of(attempt, status);
+    }
+
+    /**
+     * Whether this is a result of a resend (CONTRACT §4: attempt 1 is the dispatch, every later attempt a resend,
+     * whose id is then {@code attemptId}): the one rule every consumer asks.
+     */
+    @JsonIgnore
+    public boolean isOfResend() {
+        return attempt > 1 && attemptId != null;
     }
 }

@@ -16,8 +16,8 @@ public final class StatusRank {
         return attempt * 10L + status.rank();
     }
 
-    /** Whether a state (attempt, status) should replace the current one of rank {@code currentRank}. */
-    public static boolean supersedes(int attempt, DeliveryStatus status, long currentRank) {
-        return of(attempt, status) > currentRank;
+    /** The attempt a rank was made of: the inverse of {@link #of} for its attempt (stores keep the rank alone). */
+    public static int attemptOf(long rank) {
+        return (int) (rank / 10);
     }
 }

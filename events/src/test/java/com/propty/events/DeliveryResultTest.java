@@ -33,4 +33,19 @@ class DeliveryResultTest {
         assertThat(DeliveryResult.eventId("n1", "1r1", Channel.EMAIL, 2, DeliveryStatus.FAILED))
                 .isNotEqualTo(DeliveryResult.eventId("n11", "r1", Channel.EMAIL, 2, DeliveryStatus.FAILED));
     }
+
+    @Test
+    void onlyALaterAttemptWithItsResendIdIsTheResultOfAResend() {
+        assertThat(bounced("m-1").isOfResend()).isTrue();
+        assertThat(DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.DELIVERED, null, null,
+                null, "sendgrid", "m-2", "a@example.com").isOfResend()).as("attempt 1 is the dispatch").isFalse();
+        assertThat(DeliveryResult.of("n1", "r1", Channel.EMAIL, 2, null, DeliveryStatus.DELIVERED, null, null,
+                null, "sendgrid", "m-3", "a@example.com").isOfResend()).as("no resend id to tell").isFalse();
+    }
+
+    @Test
+    void theRuleIsNotPartOfTheEvent() {
+        String json = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(bounced("m-1"));
+        assertThat(json).contains("\"attemptId\":\"resend-1\"").doesNotContain("ofResend");
+    }
 }

@@ -21,10 +21,19 @@ class StatusRankTest {
 
     @Test
     void aLateSentNeverOverwritesAFinalStateOfTheSameAttempt() {
-        assertThat(StatusRank.supersedes(1, DeliveryStatus.SENT, StatusRank.of(1, DeliveryStatus.DELIVERED))).isFalse();
-        assertThat(StatusRank.supersedes(1, DeliveryStatus.SENT, StatusRank.of(1, DeliveryStatus.FAILED))).isFalse();
-        assertThat(StatusRank.supersedes(1, DeliveryStatus.DELIVERED, StatusRank.of(1, DeliveryStatus.SENT))).isTrue();
-        assertThat(StatusRank.supersedes(1, DeliveryStatus.PENDING, StatusRank.of(1, DeliveryStatus.SENT))).isFalse();
+        assertThat(StatusRank.of(1, DeliveryStatus.SENT)).isLessThan(StatusRank.of(1, DeliveryStatus.DELIVERED));
+        assertThat(StatusRank.of(1, DeliveryStatus.SENT)).isLessThan(StatusRank.of(1, DeliveryStatus.FAILED));
+        assertThat(StatusRank.of(1, DeliveryStatus.DELIVERED)).isGreaterThan(StatusRank.of(1, DeliveryStatus.SENT));
+        assertThat(StatusRank.of(1, DeliveryStatus.PENDING)).isLessThan(StatusRank.of(1, DeliveryStatus.SENT));
+    }
+
+    @Test
+    void aRankTellsItsAttemptBack() {
+        for (int attempt = 1; attempt <= 12; attempt++) {
+            for (DeliveryStatus status : DeliveryStatus.values()) {
+                assertThat(StatusRank.attemptOf(StatusRank.of(attempt, status))).isEqualTo(attempt);
+            }
+        }
     }
 
     @Test

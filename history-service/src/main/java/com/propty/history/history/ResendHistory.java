@@ -97,7 +97,7 @@ public class ResendHistory {
 
     public void resulted(List<DeliveryResult> results) {
         List<DeliveryResult> ofResends = results.stream()
-                .filter(r -> r.attempt() > 1 && r.attemptId() != null && r.status() != null).toList();
+                .filter(r -> r.isOfResend() && r.status() != null).toList();
         if (ofResends.isEmpty()) {
             return;
         }

@@ -143,7 +143,7 @@ public class RecipientProjection {
             if (result.status() == DeliveryStatus.FAILED && result.errorCode() == ErrorCode.OPTED_OUT) {
                 optOuts.add(new AbstractMap.SimpleEntry<>(result.recipientId(), result.channel()));
             }
-            if (result.attempt() > 1 && result.attemptId() != null) {
+            if (result.isOfResend()) {
                 resends.computeIfAbsent(result.noticeId(), n -> new LinkedHashSet<>()).add(result.attemptId());
             }
             return result.noticeId();

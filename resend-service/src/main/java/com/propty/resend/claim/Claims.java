@@ -113,7 +113,7 @@ public class Claims {
         DeliveryState lastState = null;
         if (last != null) {
             long rank = ((Number) last.get("rank")).longValue();
-            lastState = new DeliveryState(DeliveryStatus.valueOf(last.getString("status")), (int) (rank / 10),
+            lastState = new DeliveryState(DeliveryStatus.valueOf(last.getString("status")), StatusRank.attemptOf(rank),
                     doc.getString("address"));
         }
         Date lastAt = last == null ? null : last.getDate("at");
@@ -182,7 +182,7 @@ public class Claims {
     public void record(List<DeliveryResult> results) {
         BulkOperations bulk = null;
         for (DeliveryResult result : results) {
-            if (result.attempt() <= 1 || result.status() == null || result.status() == DeliveryStatus.PENDING) {
+            if (!result.isOfResend() || result.status() == null || result.status() == DeliveryStatus.PENDING) {
                 continue;
             }
             if (bulk == null) {

@@ -43,13 +43,14 @@ class ComposeFileTest {
 
     @Test
     void theWholePlatformIsThere() {
-        assertThat(services).containsKeys("kafka", "mongo", "simulator").containsKeys(SPRING_SERVICES.toArray(String[]::new));
+        assertThat(services).containsKeys("kafka", "mongo", "simulator", "prometheus", "grafana")
+                .containsKeys(SPRING_SERVICES.toArray(String[]::new));
     }
 
     @Test
     void everyImageIsPinnedToAVersion() {
         services.forEach((name, service) -> assertThat((String) service.get("image")).as(name)
-                .matches("[a-z0-9./-]+:[0-9][A-Za-z0-9._-]*"));
+                .matches("[a-z0-9./-]+:v?[0-9][A-Za-z0-9._-]*\\.[0-9][A-Za-z0-9._-]*"));
     }
 
     @Test
@@ -57,7 +58,12 @@ class ComposeFileTest {
         services.forEach((name, service) -> {
             for (String volume : strings(service.get("volumes"))) {
                 Matcher jar = Pattern.compile("^\\./([a-z-]+)/target/([a-z-]+)-exec\\.jar:").matcher(volume);
-                if (volume.startsWith("./")) {
+                if (volume.startsWith("./ops/")) {
+                    // the ops profile's checked-in configuration (Prometheus rules, Grafana dashboards), read-only
+                    assertThat(HOME.resolve(volume.substring(2, volume.indexOf(':')))).as(name + " mounts " + volume)
+                            .isDirectory();
+                    assertThat(volume).endsWith(":ro");
+                } else if (volume.startsWith("./")) {
                     assertThat(jar.find()).as(name + " mounts " + volume).isTrue();
                     String pom = read(HOME.resolve(jar.group(1)).resolve("pom.xml"));
                     assertThat(pom).as(jar.group(1) + " builds " + jar.group(2) + "-exec.jar")
@@ -120,8 +126,11 @@ class ComposeFileTest {
                 published.put(name, strings(service.get("ports")));
             }
         });
-        assertThat(published).containsOnlyKeys("gateway");
+        assertThat(published).containsOnlyKeys("gateway", "grafana");
         assertThat(published.get("gateway")).containsExactly("8080:" + serverPort("gateway"));
+        // the ops profile's dashboards, on the host's loopback only
+        assertThat(published.get("grafana")).containsExactly("127.0.0.1:3000:3000");
+        assertThat(strings(services.get("grafana").get("profiles"))).containsExactly("ops");
     }
 
     @Test
@@ -132,7 +141,7 @@ class ComposeFileTest {
             List<String> joined = strings(service.get("networks"));
             assertThat(networks.keySet()).as(name + "'s networks are declared").containsAll(joined);
             assertThat(joined).as(name).contains("backend");
-            if (!name.equals("gateway")) {
+            if (!name.equals("gateway") && !name.equals("grafana")) {
                 assertThat(joined).as(name + " only on the internal network").containsExactly("backend");
             }
         });
@@ -172,9 +181,47 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyDependencyIsAServiceOfTheFile() {
-        services.forEach((name, service) -> assertThat(services.keySet()).as(name + " depends on")
-                .containsAll(strings(service.get("depends_on"))));
+    void everyDependencyIsAServiceOfTheFileAndWaitsUntilItIsHealthy() {
+        services.forEach((name, service) -> {
+            Map<String, Map<String, Object>> dependencies = service.get("depends_on") == null ? Map.of()
+                    : map(service.get("depends_on"));
+            assertThat(services.keySet()).as(name + " depends on").containsAll(dependencies.keySet());
+            dependencies.forEach((dependency, how) -> assertThat(how).as(name + " → " + dependency)
+                    .containsEntry("condition", "service_healthy"));
+        });
+        assertThat(map(services.get("gateway").get("depends_on")).keySet()).containsAll(
+                SPRING_SERVICES.stream().filter(n -> !n.equals("gateway")).toList());
+    }
+
+    @Test
+    void everyProcessHasAHealthCheckTheOthersWaitFor() {
+        services.forEach((name, service) -> {
+            Map<String, Object> check = service.get("healthcheck") == null ? null : map(service.get("healthcheck"));
+            assertThat(check).as(name + " health check").isNotNull().containsKey("test");
+            assertThat(strings(check.get("test"))).as(name).isNotEmpty();
+        });
+        for (String name : SPRING_SERVICES) {
+            assertThat(String.join(" ", strings(map(services.get(name).get("healthcheck")).get("test"))))
+                    .as(name + " is ready when its readiness group is")
+                    .contains("localhost:" + serverPort(name) + "/actuator/health/readiness");
+        }
+    }
+
+    @Test
+    void theSimulatorAndTheOpsToolsAreProfilesAndOpsUsesTheCheckedInRulesAndDashboard() {
+        assertThat(strings(services.get("simulator").get("profiles"))).containsExactly("simulator");
+        assertThat(strings(services.get("prometheus").get("profiles"))).containsExactly("ops");
+        assertThat(strings(services.get("prometheus").get("volumes"))).contains("./ops/prometheus:/etc/prometheus:ro");
+        assertThat(strings(services.get("grafana").get("volumes")))
+                .contains("./ops/grafana/provisioning:/etc/grafana/provisioning:ro",
+                        "./ops/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        String scrape = read(HOME.resolve("ops/prometheus/prometheus-compose.yml"));
+        assertThat(scrape).contains("- alerts.yml");
+        for (String name : SPRING_SERVICES) {
+            assertThat(scrape).as(name + " scraped, every replica")
+                    .contains("job_name: " + name + "\n    metrics_path: /actuator/prometheus\n    dns_sd_configs: [{ names: ["
+                            + name + "], type: A, port: " + serverPort(name) + " }]");
+        }
     }
 
     private List<String> withOwnConfiguration() {

@@ -48,6 +48,11 @@ final class NoticePage {
     }
 
     /** A fresh, signed-out tab in English: the page keeps the token in sessionStorage and the language in localStorage. */
+    /** The page's serious and critical accessibility violations as it is now (axe-core; empty is the aim). */
+    List<String> accessibilityViolations() {
+        return AccessibilityAudit.seriousViolations(driver);
+    }
+
     void reset() {
         driver.get(gateway + "/");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
@@ -125,6 +130,39 @@ final class NoticePage {
     void openResendDialog() {
         ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         resendButton().click();
+        awaitDialogCounts();
+    }
+
+    /** Opens the dialog from the keyboard: the Resend button focused, Enter. */
+    void openResendDialogWithKeyboard() {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", resendButton());
+        new Actions(driver).sendKeys(Keys.ENTER).perform();
+        awaitDialogCounts();
+    }
+
+    /** Presses a key where the focus is (a keyboard-only user's whole means). */
+    void press(CharSequence key) {
+        new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Tabs forward until the element of {@code testId} has the focus; false after {@code maxTabs} presses. */
+    boolean tabTo(String testId, int maxTabs) {
+        for (int i = 0; i < maxTabs; i++) {
+            if (testId.equals(focusedTestId())) {
+                return true;
+            }
+            press(Keys.TAB);
+        }
+        return testId.equals(focusedTestId());
+    }
+
+    /** Presses Enter on the dialog's focused Resend button and answers the success message. */
+    String resendWithEnter() {
+        press(Keys.ENTER);
+        return waitUntil(UI, ExpectedConditions.visibilityOfElementLocated(testId("resend-success"))).getText();
+    }
+
+    private void awaitDialogCounts() {
         waitUntil(UI, ExpectedConditions.visibilityOfElementLocated(testId("resend-dialog")));
         // Counts show "…" until the options arrive.
         waitUntil(UI, d -> List.of("FAILED_ONLY", "ALL_UNDELIVERED", "SELECTED").stream()

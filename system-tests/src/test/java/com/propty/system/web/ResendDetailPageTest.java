@@ -55,6 +55,7 @@ class ResendDetailPageTest {
                 .click();
         page.waitUntil(NoticePage.LIVE, d -> rows().size() == 4);
         assertThat(shown()).isEqualTo(expected);
+        assertThat(page.accessibilityViolations()).as("a resend's detail").isEmpty();
         page.waitUntil(NoticePage.LIVE, d -> row(journey.id("Carol"), "EMAIL").getText().contains("Carol"));
         WebElement eve = row(journey.id("Eve"), "SMS");
         assertThat(eve.getText()).as("the address used and the error").contains("+15550200005").contains("Unreachable");

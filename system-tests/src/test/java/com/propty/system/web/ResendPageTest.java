@@ -61,8 +61,10 @@ class ResendPageTest {
         assertThat(page.stat("email", "failed")).as("Bob, Carol").isEqualTo(2);
         assertThat(page.stat("sms", "skipped")).as("Dan has no phone").isEqualTo(1);
         assertThat(page.channel(bob, "EMAIL")).isEqualTo("FAILED#1");
+        assertThat(page.accessibilityViolations()).as("the notice view").isEmpty();
 
         page.openResendDialog();
+        assertThat(page.accessibilityViolations()).as("the resend dialog").isEmpty();
         JsonNode options = api.ok(api.get("/api/notices/" + notice + "/resend-options"), 200);
         for (String scope : SCOPES) {
             assertThat(page.scopeCount(scope)).as(scope).isEqualTo(option(options, scope).get("recipients").asInt());
@@ -75,7 +77,8 @@ class ResendPageTest {
         page.tickWithMouse(alice);
         page.tickWithKeyboard(eve);
         assertThat(page.isTicked(eve)).as("space ticks a focused checkbox").isTrue();
-        page.openResendDialog();
+        // From here to the success message, the keyboard alone: Enter opens, Tab and arrows choose, Enter resends.
+        page.openResendDialogWithKeyboard();
         JsonNode selected = api.ok(api.get("/api/notices/" + notice + "/resend-options?selected=" + alice + "," + eve), 200);
         assertThat(page.scopeEnabled("SELECTED")).isTrue();
         assertThat(page.scopeCount("SELECTED")).as("only Eve of the two has a failure")
@@ -88,11 +91,18 @@ class ResendPageTest {
         assertThat(page.dialogText()).as("the addresses that failed before are pointed out")
                 .contains(failedOnly.get("addressUnchanged").asInt() + " still ha");
         Path dialog = page.screenshot("resend-dialog");
+        assertThat(page.tabTo("scope-FAILED_ONLY", 4)).as("Tab reaches the chosen scope").isTrue();
+        page.press(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(page.scopeChosen("ALL_UNDELIVERED")).as("an arrow chooses the next scope").isTrue();
+        page.press(org.openqa.selenium.Keys.ARROW_UP);
+        assertThat(page.scopeChosen("FAILED_ONLY")).as("and back").isTrue();
+        assertThat(page.tabTo("resend-submit", 6)).as("Tab reaches the dialog's Resend button").isTrue();
 
-        String message = page.resend();
+        String message = page.resendWithEnter();
         assertThat(message).isEqualTo("Resending " + failedOnly.get("emails").asInt() + " emails and "
                 + failedOnly.get("sms").asInt() + " SMS.").isEqualTo("Resending 2 emails and 2 SMS.");
         page.screenshot("resend-accepted");
+        assertThat(page.accessibilityViolations()).as("the success message").isEmpty();
 
         // No reload from here on: the event stream brings every change.
         Runnable explain = () -> System.out.println("[web] the API says: " + api.get("/api/notices/" + notice + "/recipients?size=200").raw());
@@ -111,6 +121,7 @@ class ResendPageTest {
         assertThat(page.text("resend-button")).as("Carol and Eve can be resent again").isEqualTo("Renvoyer les échecs");
         assertThat(page.noticeStatusLabel()).isEqualTo("Échec partiel");
         page.screenshot("notice-detail-fr");
+        assertThat(page.accessibilityViolations()).as("the notice view in French").isEmpty();
 
         NoticePage.publish(detail, "notice-detail.png");
         NoticePage.publish(dialog, "resend-dialog.png");

@@ -59,6 +59,7 @@ class ResidentImportPageTest {
         assertThat(browser.findElement(NoticePage.testId("import-rejected-rows")).getText())
                 .contains("email").contains("must be a valid email address");
         assertThat(total(api, property)).as("a preview changes nothing").isZero();
+        assertThat(page.accessibilityViolations()).as("the residents view with an import preview").isEmpty();
 
         wait.until(ExpectedConditions.elementToBeClickable(NoticePage.testId("import-submit"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(NoticePage.testId("import-report"), "Imported"));
