@@ -10,18 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * A service's log lines carry the trace and span of the work they belong to, in Boot's plain pattern when
@@ -32,13 +23,6 @@ import org.springframework.context.annotation.Configuration;
 class TracingLogsTest {
 
     private static final Logger log = LoggerFactory.getLogger(TracingLogsTest.class);
-
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({ObservationAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-            OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
-            OtlpTracingAutoConfiguration.class})
-    static class Traced {
-    }
 
     @AfterEach
     void forgetTheLogFormat() {
@@ -79,8 +63,7 @@ class TracingLogsTest {
     }
 
     private static ConfigurableApplicationContext start(String... args) {
-        return new SpringApplicationBuilder(Traced.class).web(WebApplicationType.NONE)
-                .properties("spring.application.name=test-service").run(args);
+        return TracedApplication.start(args);
     }
 
     private static Span logInASpan(Tracer tracer, String message) {
