@@ -1,6 +1,7 @@
 package com.propty.kit.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -39,6 +40,12 @@ class TracingLogsTest {
                     .contains("[test-service]")
                     .contains("[" + span.context().traceId() + "-" + span.context().spanId() + "]");
         }
+    }
+
+    @Test
+    void a_format_boot_does_not_know_fails_start_up_rather_than_logging_plain_lines() {
+        assertThatThrownBy(() -> start("--PROPTY_LOG_FORMAT=json").close()).rootCause()
+                .hasMessageContaining("json");
     }
 
     @Test
