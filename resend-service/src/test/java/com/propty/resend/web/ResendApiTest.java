@@ -70,7 +70,7 @@ import tools.jackson.databind.json.JsonMapper;
         // this class resends far more often than a manager would; the limit itself is tested with a user of its own
         "propty.rate-limits.actions.resend.limit=120",
         // a line for each batch consumed, to see which trace it belongs to
-        "logging.level.com.propty.kit.messaging.EventBatch=DEBUG"})
+        "logging.level.com.propty.kit.messaging.BatchTracing=DEBUG"})
 @ActiveProfiles("local")
 @ExtendWith(OutputCaptureExtension.class)
 class ResendApiTest {
@@ -168,8 +168,8 @@ class ResendApiTest {
 
         await().atMost(20, SECONDS).until(() -> "RELEASED".equals(
                 mongo.findById(noticeId + ":r1:SMS:2", Document.class, "claims").getString("state")));
-        assertThat(output.getOut().lines().filter(line -> line.contains("Applying") && line.contains("delivery-results")))
-                .anyMatch(line -> line.contains("[" + trace + "-"));
+        assertThat(output.getOut().lines().filter(line -> line.contains("process delivery-results: ")))
+                .as("in its trace, or linked to it if the batch began with another's").anyMatch(line -> line.contains(trace));
     }
 
     // ---------------------------------------------------------------- options and what a resend publishes

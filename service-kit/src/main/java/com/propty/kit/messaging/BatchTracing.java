@@ -6,13 +6,14 @@ import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Continues the traces a batch's records carry. A batch listener gets no observation per record (Spring Kafka
@@ -26,6 +27,7 @@ public final class BatchTracing {
     /** No tracing: the work just runs. */
     public static final BatchTracing NONE = new BatchTracing(Tracer.NOOP, Propagator.NOOP);
 
+    private static final Logger log = LoggerFactory.getLogger(BatchTracing.class);
     private static final String TRACEPARENT = "traceparent";
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
@@ -46,20 +48,27 @@ public final class BatchTracing {
             work.run();
             return;
         }
-        Set<String> traces = new LinkedHashSet<>();
+        // by trace, not by traceparent: the chunks of one resend were each published in a span of their own
+        Map<String, TraceContext> traces = new LinkedHashMap<>();
         Object first = null;
         for (Object headers : recordHeaders) {
-            String traceparent = value(headers, TRACEPARENT);
-            if (traceparent != null && traces.add(traceparent) && first == null) {
+            TraceContext context = context(value(headers, TRACEPARENT));
+            if (context != null && traces.putIfAbsent(context.traceId(), context) == null && first == null) {
                 first = headers;
             }
         }
         Span.Builder builder = first == null ? tracer.spanBuilder()
                 : propagator.extract(first, BatchTracing::value);
-        traces.stream().skip(1).map(this::context).filter(c -> c != null).forEach(c -> builder.addLink(new Link(c)));
+        traces.values().stream().skip(1).forEach(c -> builder.addLink(new Link(c)));
         Span span = builder.name(name).kind(Span.Kind.CONSUMER).tag("messaging.batch.message_count",
                 String.valueOf(recordHeaders.size())).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            if (log.isDebugEnabled()) {
+                // the linked traces by name, so that looking for a trace id in the logs finds this batch too
+                List<String> linked = traces.keySet().stream().skip(1).toList();
+                log.debug("{}: {} records{}", name, recordHeaders.size(),
+                        linked.isEmpty() ? "" : ", also of traces " + linked);
+            }
             work.run();
         } catch (RuntimeException | Error e) {
             span.error(e);
@@ -70,10 +79,13 @@ public final class BatchTracing {
     }
 
     /**
-     * A W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}) as a context to link to; null if it is not
-     * one. The propagator only extracts a span to start, which a link does not need.
+     * A W3C {@code traceparent} ({@code 00-<trace id>-<span id>-<flags>}) as a context to link to; null if there is
+     * none or it is not one. The propagator only extracts a span to start, which a link does not need.
      */
     private TraceContext context(String traceparent) {
+        if (traceparent == null) {
+            return null;
+        }
         String[] parts = traceparent.trim().split("-");
         if (parts.length < 4 || !HEX.matcher(parts[1]).matches() || parts[1].length() != 32
                 || !HEX.matcher(parts[2]).matches() || parts[2].length() != 16 || parts[3].length() != 2) {

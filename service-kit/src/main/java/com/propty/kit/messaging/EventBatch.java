@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -22,8 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>{@link #consume} does that work in a span that continues the records' traces ({@link BatchTracing}).
  */
 public final class EventBatch {
-
-    private static final Logger log = LoggerFactory.getLogger(EventBatch.class);
 
     private record Reader<T>(Class<T> type, Predicate<T> valid) {
     }
@@ -51,9 +47,7 @@ public final class EventBatch {
         String topics = String.join(",", header(batch, KafkaHeaders.RECEIVED_TOPIC).stream().map(String::valueOf)
                 .distinct().toList());
         tracing.around("process " + topics, recordHeaders(batch), () -> {
-            List<Consumed<Object>> events = read(batch, apply);
-            log.debug("Applying {} events from {}", events.size(), topics);
-            apply.accept(events);
+            apply.accept(read(batch, apply));
         });
     }
 

@@ -48,7 +48,8 @@ class EventBatchTracingTest {
         try (ConfigurableApplicationContext service = TracedApplication.start(new Object[] {exported})) {
             events(service).consume(batch(
                     Map.of("traceparent", bytes("00-" + TRACE + "-" + PRODUCER_SPAN + "-01")),
-                    Map.of("traceparent", "00-" + TRACE + "-" + PRODUCER_SPAN + "-01"),
+                    // the same trace from another producer span (another chunk of the same resend): no link
+                    Map.of("traceparent", "00-" + TRACE + "-" + OTHER_SPAN + "-01"),
                     Map.of("traceparent", bytes("00-" + OTHER_TRACE + "-" + OTHER_SPAN + "-01")),
                     Map.of()), this::apply);
         }
