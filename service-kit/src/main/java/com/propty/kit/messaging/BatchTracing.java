@@ -24,9 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class BatchTracing {
 
-    /** No tracing: the work just runs. */
-    public static final BatchTracing NONE = new BatchTracing(Tracer.NOOP, Propagator.NOOP);
-
     private static final Logger log = LoggerFactory.getLogger(BatchTracing.class);
     private static final String TRACEPARENT = "traceparent";
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
@@ -34,6 +31,7 @@ public final class BatchTracing {
     private final Tracer tracer;
     private final Propagator propagator;
 
+    /** With {@link Tracer#NOOP} (no tracing in the service) the work just runs. */
     public BatchTracing(Tracer tracer, Propagator propagator) {
         this.tracer = tracer;
         this.propagator = propagator;
