@@ -1,6 +1,7 @@
 package com.propty.delivery;
 
 import com.propty.events.Topics;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -48,7 +50,8 @@ public class EventPublisher implements DisposableBean {
 
     EventPublisher(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers, JsonMapper json,
             @Value("${delivery.publish-timeout:PT30S}") Duration timeout,
-            @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicationFactor) {
+            @Value("${spring.cloud.stream.kafka.binder.replication-factor:1}") short replicationFactor,
+            ObjectProvider<ObservationRegistry> observations) {
         this.producers = new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -58,6 +61,9 @@ public class EventPublisher implements DisposableBean {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         this.kafka = new KafkaTemplate<>(producers);
+        // each record carries the traceparent of the work that published it (README "Tracing and logs")
+        this.kafka.setObservationEnabled(true);
+        this.kafka.setObservationRegistry(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.json = json;
         this.timeout = timeout;
         createTopics(brokers, replicationFactor);

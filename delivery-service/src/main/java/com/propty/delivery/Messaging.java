@@ -7,6 +7,7 @@ import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.ResendRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -42,31 +43,30 @@ class Messaging {
 
     @Bean
     Consumer<Message<List<byte[]>>> noticeDispatchRequested(Dispatching dispatching, JsonMapper json,
-            ConsumerMeters meters) {
+            BatchTracing tracing, ConsumerMeters meters) {
         return requests(Topics.NOTICE_DISPATCH_REQUESTED, NoticeDispatchRequested.class,
                 e -> e.noticeId() != null && e.dispatchId() != null && readable(e.targets()), SendRequest::of,
-                dispatching, json, meters);
+                dispatching, new EventBatch(json, tracing), meters);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> resendRequested(Dispatching dispatching, JsonMapper json, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> resendRequested(Dispatching dispatching, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
         return requests(Topics.RESEND_REQUESTED, ResendRequested.class,
                 e -> e.noticeId() != null && e.resendId() != null && readable(e.targets()), SendRequest::of,
-                dispatching, json, meters);
+                dispatching, new EventBatch(json, tracing), meters);
     }
 
     private static <T extends Event> Consumer<Message<List<byte[]>>> requests(String topic, Class<T> type,
-            Predicate<T> valid, Function<T, SendRequest> request, Dispatching dispatching, JsonMapper json,
+            Predicate<T> valid, Function<T, SendRequest> request, Dispatching dispatching, EventBatch reader,
             ConsumerMeters meters) {
         meters.register(topic);
-        EventBatch events = new EventBatch(json).topic(topic, type, valid);
-        Consumer<List<Consumed<Object>>> send = read -> dispatching.dispatch(
-                read.stream().map(c -> request.apply(type.cast(c.event()))).toList());
-        return poll -> {
-            List<Consumed<Object>> read = events.read(poll, send);
-            send.accept(read);
+        EventBatch events = reader.topic(topic, type, valid);
+        Consumer<List<Consumed<Object>>> send = read -> {
+            dispatching.dispatch(read.stream().map(c -> request.apply(type.cast(c.event()))).toList());
             read.forEach(c -> meters.applied(topic, ((Event) c.event()).occurredAt()));
         };
+        return poll -> events.consume(poll, send);
     }
 
     private static boolean readable(List<Target> targets) {

@@ -221,6 +221,21 @@ class LocalProfileGatewayTest {
     }
 
     @Test
+    void a_request_continues_the_callers_trace_and_one_without_a_trace_starts_one() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager()),
+                "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+        // the same trace, from the gateway's own span of the call
+        assertThat(single(NOTICE).header("traceparent")).matches("00-" + trace + "-[0-9a-f]{16}-01")
+                .doesNotContain("00f067aa0ba902b7");
+
+        NOTICE.forget();
+        gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager()));
+        assertThat(single(NOTICE).header("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01")
+                .doesNotContain(trace);
+    }
+
+    @Test
     void a_safe_client_request_id_is_forwarded_and_answered_and_anything_else_is_replaced_by_a_uuid() {
         HttpResponse<String> kept = gateway.get("/api/notices/n1", "Authorization", bearer(Tokens.manager()),
                 "X-Request-Id", "web-0123456789");

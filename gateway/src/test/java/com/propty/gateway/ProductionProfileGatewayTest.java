@@ -11,7 +11,10 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "propty.internal-token.secret=" + InternalTokens.LOCAL_SECRET)
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileGatewayTest {
 
     static final IdentityProvider IDENTITY_PROVIDER = new IdentityProvider();
@@ -81,11 +85,15 @@ class ProductionProfileGatewayTest {
     }
 
     @Test
-    void a_service_that_is_down_is_503_problem_not_500() {
+    void a_service_that_is_down_is_503_problem_not_500_and_the_warning_names_the_callers_trace(
+            CapturedOutput output) {
+        String trace = "5af7651916cd43dd8448eb211c80319c";
         HttpResponse<String> response = gateway.get("/api/notices/n1/resends", "Authorization",
-                bearer(rs256Manager()));
+                bearer(rs256Manager()), "traceparent", "00-" + trace + "-b7ad6b7169203331-01");
 
         assertProblem(response, 503, "SERVICE_UNAVAILABLE");
         assertThat(response.body()).doesNotContain("127.0.0.1").doesNotContain("Connection refused");
+        assertThat(output.getOut().lines().filter(line -> line.contains("Downstream service unreachable")))
+                .singleElement().asString().contains("[" + trace + "-");
     }
 }

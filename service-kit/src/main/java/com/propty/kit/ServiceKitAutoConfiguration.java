@@ -2,7 +2,10 @@ package com.propty.kit;
 
 import com.propty.internaltoken.InternalTokenSigner;
 import com.propty.internaltoken.InternalTokenVerifier;
+import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.metrics.ConsumerMeters;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import com.propty.kit.lease.JobLeases;
@@ -51,6 +54,13 @@ public class ServiceKitAutoConfiguration implements WebMvcConfigurer {
     @Bean
     ConsumerMeters consumerMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<Clock> clock) {
         return new ConsumerMeters(registry.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** The span in which a batch consumer works, continuing its records' traces (README "Tracing and logs"). */
+    @Bean
+    BatchTracing batchTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new BatchTracing(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
     }
 
     @Override

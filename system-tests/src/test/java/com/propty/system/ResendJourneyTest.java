@@ -11,9 +11,14 @@ import java.util.UUID;
 import com.propty.system.logs.LogScan;
 import com.propty.system.ops.PlatformMeters;
 import com.propty.system.ops.QueriedMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -174,8 +179,10 @@ class ResendJourneyTest {
         JsonNode selectedOptions = api.ok(api.post("/api/notices/" + notice + "/resend-options",
                 Map.of("recipientIds", List.of(eve))), 200);
         assertThat(counts(Journey.option(selectedOptions, "SELECTED"))).containsExactly(1, 0, 1);
-        JsonNode partial = api.ok(api.post("/api/notices/" + notice + "/resends",
-                Map.of("scope", "SELECTED", "recipientIds", List.of(eve))), 202);
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        JsonNode partial = api.ok(api.send("POST", "/api/notices/" + notice + "/resends",
+                Map.of("scope", "SELECTED", "recipientIds", List.of(eve)),
+                Map.of("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")), 202);
         assertThat(partial.get("type").asString()).isEqualTo("PARTIAL");
         assertThat(partial.get("message").asString()).isEqualTo("Resending 1 SMS.");
 
@@ -185,6 +192,28 @@ class ResendJourneyTest {
             assertThat(history.get(0).get("type").asString()).as("newest first").isEqualTo("PARTIAL");
             assertThat(history.get(1).get("type").asString()).isEqualTo("FULL");
         });
+        theTraceIsInTheLogsOfEveryServiceOnTheResendsWay(trace);
+    }
+
+    /**
+     * Issue 13: one resend is one trace. The caller's trace id reaches every process on the resend's way, through
+     * HTTP (gateway, resend-service, its call to notice-service) and Kafka (resend-requested to delivery-service, its
+     * delivery-results to notice-service, history-service and resend-service).
+     */
+    private static void theTraceIsInTheLogsOfEveryServiceOnTheResendsWay(String trace) {
+        Path logs = RunningPlatform.get().settings().dataDir().resolve("logs");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(Stream.of("gateway", "resend-service", "delivery-service", "notice-service",
+                        "history-service").filter(process -> !logged(logs.resolve(process + ".log"), trace)))
+                        .as("processes whose log does not name trace " + trace).isEmpty());
+    }
+
+    private static boolean logged(Path log, String text) {
+        try {
+            return new String(Files.readAllBytes(log), StandardCharsets.ISO_8859_1).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -27,7 +27,11 @@ public final class RunningPlatform {
                         .toAbsolutePath();
                 PlatformSettings settings = PlatformSettings.randomPorts(home, data, Map.of(
                         "SIM_WEBHOOK_DELAY_MS", "100",
-                        "DELIVERY_IN_DOUBT_WINDOW", "PT30S"));
+                        "DELIVERY_IN_DOUBT_WINDOW", "PT30S",
+                        // a line per consumed batch and per routed request, to follow a trace (ResendJourneyTest)
+                        "SPRING_APPLICATION_JSON", "{\"logging.level.com.propty.kit.messaging.BatchTracing\":\"DEBUG\","
+                                + "\"logging.level.org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping\":"
+                                + "\"DEBUG\"}"));
                 long started = System.nanoTime();
                 platform = Platform.start(settings, line -> System.out.println("[platform] " + line));
                 System.out.printf("[platform] started in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -10,6 +10,7 @@ import com.propty.delivery.resilience.ResilienceSettings;
 import com.propty.delivery.resilience.SendInDoubt;
 import com.propty.events.Channel;
 import com.propty.events.Content;
+import com.propty.kit.tracing.TracedExecutors;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +40,12 @@ class SmsSender implements ChannelSender {
         this.guard = guard;
         this.callbacks = callbacks;
         this.window = Math.max(1, settings.limits(Provider.TWILIO).maxConcurrentCalls());
-        this.calls = Executors.newFixedThreadPool(window, r -> {
+        // each call runs in the trace of the batch it sends (README "Tracing and logs")
+        this.calls = TracedExecutors.inSubmittersTrace(Executors.newFixedThreadPool(window, r -> {
             Thread thread = new Thread(r, "twilio-call");
             thread.setDaemon(true);
             return thread;
-        });
+        }));
     }
 
     @Override

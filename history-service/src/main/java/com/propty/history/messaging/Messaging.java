@@ -7,6 +7,7 @@ import com.propty.events.ResendRequested;
 import com.propty.events.Topics;
 import com.propty.history.audit.AuditTrail;
 import com.propty.history.history.ResendHistory;
+import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -37,34 +38,38 @@ public class Messaging {
     static final String SERVICE = "history-service";
 
     @Bean
-    Consumer<Message<List<byte[]>>> resendRequested(ResendHistory history, JsonMapper json, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> resendRequested(ResendHistory history, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
         return projection(Topics.RESEND_REQUESTED, ResendRequested.class,
-                r -> r.noticeId() != null && r.resendId() != null, history::requested, json, meters);
+                r -> r.noticeId() != null && r.resendId() != null, history::requested,
+                new EventBatch(json, tracing), meters);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> deliveryResults(ResendHistory history, JsonMapper json, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> deliveryResults(ResendHistory history, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
         return projection(Topics.DELIVERY_RESULTS, DeliveryResult.class,
                 r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null && r.status() != null,
-                history::resulted, json, meters);
+                history::resulted, new EventBatch(json, tracing), meters);
     }
 
     @Bean
-    Consumer<Message<List<byte[]>>> auditEvents(AuditTrail trail, JsonMapper json, ConsumerMeters meters) {
-        return projection(Topics.AUDIT_EVENTS, AuditRecorded.class, AuditTrail::keepable, trail::recorded, json,
-                meters);
+    Consumer<Message<List<byte[]>>> auditEvents(AuditTrail trail, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
+        return projection(Topics.AUDIT_EVENTS, AuditRecorded.class, AuditTrail::keepable, trail::recorded,
+                new EventBatch(json, tracing), meters);
     }
 
     private static <T extends Event> Consumer<Message<List<byte[]>>> projection(String topic, Class<T> type,
-            Predicate<T> valid, Consumer<List<T>> project, JsonMapper json, ConsumerMeters meters) {
+            Predicate<T> valid, Consumer<List<T>> project, EventBatch reader, ConsumerMeters meters) {
         meters.register(topic);
-        EventBatch events = new EventBatch(json).topic(topic, type, valid);
+        EventBatch events = reader.topic(topic, type, valid);
         Consumer<List<Consumed<Object>>> apply = read -> {
             List<T> batch = read.stream().map(c -> type.cast(c.event())).toList();
             project.accept(batch);
             meters.applied(topic, batch);
         };
-        return poll -> apply.accept(events.read(poll, apply));
+        return poll -> events.consume(poll, apply);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.propty.events.DeliveryResult;
 import com.propty.events.Event;
 import com.propty.events.ResendRequested;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -56,9 +57,9 @@ class Messaging {
 
     @Bean
     Consumer<Message<List<byte[]>>> deliveryStates(RecipientProjection projection, JsonMapper json,
-            ConsumerMeters meters) {
+            BatchTracing tracing, ConsumerMeters meters) {
         List.of(Topics.DELIVERY_RESULTS, Topics.RESEND_REQUESTED, Topics.DELIVERY_DEFERRALS).forEach(meters::register);
-        EventBatch events = new EventBatch(json)
+        EventBatch events = new EventBatch(json, tracing)
                 .topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
                         r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null
                                 && r.status() != null && r.attempt() >= 1)
@@ -69,11 +70,11 @@ class Messaging {
                 .topic(Topics.DELIVERY_DEFERRALS, DeliveryDeferred.class,
                         d -> d.noticeId() != null && d.channel() != null && d.targets() != null
                                 && d.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1));
-        return batch -> {
-            List<Consumed<Object>> read = events.read(batch, projection::apply);
+        Consumer<List<Consumed<Object>>> apply = read -> {
             projection.apply(read);
             read.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));
         };
+        return batch -> events.consume(batch, apply);
     }
 
     /**
@@ -81,19 +82,19 @@ class Messaging {
      * is idempotent, so a redelivered batch changes nothing; delivery states are left alone on purpose.
      */
     @Bean
-    Consumer<Message<List<byte[]>>> contactOptOuts(Residents residents, JsonMapper json, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> contactOptOuts(Residents residents, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
         meters.register(Topics.CONTACT_OPT_OUTS);
-        EventBatch events = new EventBatch(json).topic(Topics.CONTACT_OPT_OUTS, ContactOptedOut.class,
+        EventBatch events = new EventBatch(json, tracing).topic(Topics.CONTACT_OPT_OUTS, ContactOptedOut.class,
                 o -> o.recipientId() != null && o.channel() != null);
-        Consumer<List<Consumed<Object>>> apply = optOuts -> residents.optOut(optOuts.stream()
-                .map(c -> (ContactOptedOut) c.event())
-                .map(o -> (Map.Entry<String, Channel>) new AbstractMap.SimpleEntry<>(o.recipientId(), o.channel()))
-                .toList());
-        return batch -> {
-            List<Consumed<Object>> read = events.read(batch, apply);
-            apply.accept(read);
-            read.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));
+        Consumer<List<Consumed<Object>>> apply = optOuts -> {
+            residents.optOut(optOuts.stream()
+                    .map(c -> (ContactOptedOut) c.event())
+                    .map(o -> (Map.Entry<String, Channel>) new AbstractMap.SimpleEntry<>(o.recipientId(), o.channel()))
+                    .toList());
+            optOuts.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));
         };
+        return batch -> events.consume(batch, apply);
     }
 
     /**

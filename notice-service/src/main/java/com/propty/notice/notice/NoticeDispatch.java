@@ -5,6 +5,7 @@ import com.propty.events.Content;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.kit.tracing.TracedExecutors;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
@@ -79,11 +80,12 @@ public class NoticeDispatch {
         this.lease = Duration.ofMillis(leaseMs);
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, r -> {
+        // a dispatch runs in the trace of the request that sent the notice (README "Tracing and logs")
+        this.executor = TracedExecutors.inSubmittersTrace(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "notice-dispatch-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     /** Moves one notice matching {@code which} to SENDING with a fresh dispatch; null when none matched. */

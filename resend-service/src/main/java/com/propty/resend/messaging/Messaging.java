@@ -2,6 +2,7 @@ package com.propty.resend.messaging;
 
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -33,16 +34,17 @@ public class Messaging {
     static final String SERVICE = "resend-service";
 
     @Bean
-    Consumer<Message<List<byte[]>>> deliveryResults(Claims claims, JsonMapper json, ConsumerMeters meters) {
+    Consumer<Message<List<byte[]>>> deliveryResults(Claims claims, JsonMapper json, BatchTracing tracing,
+            ConsumerMeters meters) {
         meters.register(Topics.DELIVERY_RESULTS);
-        EventBatch events = new EventBatch(json).topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
+        EventBatch events = new EventBatch(json, tracing).topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
                 r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null && r.status() != null);
         Consumer<List<Consumed<Object>>> record = read -> {
             List<DeliveryResult> results = read.stream().map(c -> (DeliveryResult) c.event()).toList();
             claims.record(results);
             meters.applied(Topics.DELIVERY_RESULTS, results);
         };
-        return poll -> record.accept(events.read(poll, record));
+        return poll -> events.consume(poll, record);
     }
 
     @Bean

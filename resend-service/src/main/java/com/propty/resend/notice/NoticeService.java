@@ -2,6 +2,7 @@ package com.propty.resend.notice;
 
 import com.propty.kit.ApiProblem;
 import com.propty.kit.InternalClients;
+import com.propty.kit.tracing.TracedExecutors;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
@@ -66,11 +67,12 @@ public class NoticeService implements DisposableBean {
                 .cancelRunningFuture(true)
                 .build());
         AtomicInteger threads = new AtomicInteger();
-        this.calls = Executors.newCachedThreadPool(r -> {
+        // the call runs in the request's trace (and carries its traceparent) though on a thread of its own
+        this.calls = TracedExecutors.inSubmittersTrace(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "notice-service-call-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     /**

@@ -32,6 +32,7 @@ final class FakeNoticeService {
     private final Map<String, Map<String, Object>> notices = new ConcurrentHashMap<>();
     private volatile boolean failing;
     private volatile InternalIdentity lastCaller;
+    private volatile String lastTraceparent;
     private HttpServer server;
     private int port;
 
@@ -65,6 +66,11 @@ final class FakeNoticeService {
         return lastCaller;
     }
 
+    /** The W3C trace context of the last request, null without one. */
+    String lastTraceparent() {
+        return lastTraceparent;
+    }
+
     void put(NoticeBuilder notice) {
         notices.put(notice.id, notice.toJson());
     }
@@ -89,6 +95,7 @@ final class FakeNoticeService {
             body = json.writeValueAsBytes(answered(notice, requestedIds(exchange)));
         }
         lastCaller = caller;
+        lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
         exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);

@@ -21,6 +21,7 @@ import com.propty.testsupport.TestInfrastructure;
 import com.propty.testsupport.TopicReader;
 import com.propty.testsupport.ZeroTrust;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,8 +42,11 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -64,8 +68,11 @@ import tools.jackson.databind.json.JsonMapper;
         "resend.notice-service.circuit-breaker.minimum-number-of-calls=1000",
         "resend.notice-service.circuit-breaker.sliding-window-size=1000",
         // this class resends far more often than a manager would; the limit itself is tested with a user of its own
-        "propty.rate-limits.actions.resend.limit=120"})
+        "propty.rate-limits.actions.resend.limit=120",
+        // a line for each batch consumed, to see which trace it belongs to
+        "logging.level.com.propty.kit.messaging.BatchTracing=DEBUG"})
 @ActiveProfiles("local")
+@ExtendWith(OutputCaptureExtension.class)
 class ResendApiTest {
 
     static final String PROPERTY = "prop-1";
@@ -121,6 +128,48 @@ class ResendApiTest {
             assertThat(caller.subject()).isEqualTo("service:resend-service");
             assertThat(caller.roles()).containsExactly("SERVICE");
         });
+    }
+
+    // ---------------------------------------------------------------- tracing
+
+    @Test
+    void aResendContinuesTheCallersTraceToNoticeServiceAndOntoTheBus() {
+        String noticeId = newNotice(failedNotice(1));
+        String trace = UUID.randomUUID().toString().replace("-", "");
+
+        HttpResponse<String> accepted = calls().send("POST", "/api/notices/" + noticeId + "/resends",
+                token("manager-1", PROPERTY), "{\"scope\":\"FAILED_ONLY\"}",
+                "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(NOTICES.lastTraceparent()).as("the call to notice-service").startsWith("00-" + trace + "-");
+        ConsumerRecord<String, String> chunk = await().atMost(20, SECONDS).until(() -> published.records().stream()
+                .filter(r -> r.topic().equals(Topics.RESEND_REQUESTED) && r.value().contains(noticeId))
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(new String(chunk.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .as("what delivery-service and history-service continue").startsWith("00-" + trace + "-");
+    }
+
+    @Test
+    void aDeliveryResultIsRecordedInTheTraceItWasPublishedIn(CapturedOutput output) throws Exception {
+        String noticeId = newNotice(failedNotice(1));
+        String resendId = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId")
+                .asString();
+        String trace = UUID.randomUUID().toString().replace("-", "");
+        DeliveryResult result = DeliveryResult.of(noticeId, "r1", Channel.SMS, 2, resendId, DeliveryStatus.DELIVERED,
+                null, null, null, "twilio", "SM1", "+15145550001");
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(Topics.DELIVERY_RESULTS,
+                    Topics.noticeKey(noticeId), json.writeValueAsString(result));
+            record.headers().add("traceparent", ("00-" + trace + "-b7ad6b7169203331-01").getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+
+        await().atMost(20, SECONDS).until(() -> "RELEASED".equals(
+                mongo.findById(noticeId + ":r1:SMS:2", Document.class, "claims").getString("state")));
+        assertThat(output.getOut().lines().filter(line -> line.contains("process delivery-results: ")))
+                .as("in its trace, or linked to it if the batch began with another's").anyMatch(line -> line.contains(trace));
     }
 
     // ---------------------------------------------------------------- options and what a resend publishes

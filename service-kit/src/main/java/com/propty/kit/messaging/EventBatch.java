@@ -16,6 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
  * first record that cannot be read or is invalid (poison), it hands the events before it to the use case and
  * throws, naming the record's index: {@link ProjectionErrorHandling} then commits what precedes it, dead-letters
  * it and redelivers the rest.
+ *
+ * <p>{@link #consume} does that work in a span that continues the records' traces ({@link BatchTracing}).
  */
 public final class EventBatch {
 
@@ -23,10 +25,12 @@ public final class EventBatch {
     }
 
     private final JsonMapper json;
+    private final BatchTracing tracing;
     private final Map<String, Reader<?>> readers = new HashMap<>();
 
-    public EventBatch(JsonMapper json) {
+    public EventBatch(JsonMapper json, BatchTracing tracing) {
         this.json = json;
+        this.tracing = tracing;
     }
 
     public <T> EventBatch topic(String topic, Class<T> type, Predicate<T> valid) {
@@ -34,8 +38,20 @@ public final class EventBatch {
         return this;
     }
 
-    /** The batch's events with their positions, from a batch-mode binding's {@code Message<List<byte[]>>}. */
-    public List<Consumed<Object>> read(Message<List<byte[]>> batch, Consumer<List<Consumed<Object>>> applyBefore) {
+    /**
+     * Reads the batch (a batch-mode binding's {@code Message<List<byte[]>>}) and hands its events with their
+     * positions to {@code apply}; at a poison record, those before it first. All in a span that continues the trace
+     * of the records' producers.
+     */
+    public void consume(Message<List<byte[]>> batch, Consumer<List<Consumed<Object>>> apply) {
+        String topics = String.join(",", header(batch, KafkaHeaders.RECEIVED_TOPIC).stream().map(String::valueOf)
+                .distinct().toList());
+        tracing.around("process " + topics, recordHeaders(batch), () -> {
+            apply.accept(read(batch, apply));
+        });
+    }
+
+    private List<Consumed<Object>> read(Message<List<byte[]>> batch, Consumer<List<Consumed<Object>>> applyBefore) {
         List<byte[]> payloads = batch.getPayload();
         List<?> topics = header(batch, KafkaHeaders.RECEIVED_TOPIC);
         List<?> partitions = header(batch, KafkaHeaders.RECEIVED_PARTITION);
@@ -68,6 +84,16 @@ public final class EventBatch {
                     new PoisonEvent("Poison event", cause), index);
         }
         return event;
+    }
+
+    /** Each record's headers: mapped by the binder's header mapper, or Kafka's own when there is none. */
+    private static List<?> recordHeaders(Message<?> batch) {
+        Object converted = batch.getHeaders().get(KafkaHeaders.BATCH_CONVERTED_HEADERS);
+        if (converted instanceof List<?> list) {
+            return list;
+        }
+        Object raw = batch.getHeaders().get(KafkaHeaders.NATIVE_HEADERS);
+        return raw instanceof List<?> list ? list : List.of();
     }
 
     private static List<?> header(Message<?> batch, String name) {

@@ -28,8 +28,12 @@ class ComposeFileTest {
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     static final List<String> SPRING_SERVICES = List.of("notice-service", "resend-service", "delivery-service",
             "history-service", "gateway");
-    /** Empty by default on purpose: a second secret during a rotation, and the JWT issuer's key set outside the local profile. */
-    static final Set<String> OPTIONAL = Set.of("INTERNAL_TOKEN_PREVIOUS_SECRET", "PROPTY_JWK_SET_URI", "PROPTY_JWT_ISSUER");
+    /**
+     * Empty by default on purpose: a second secret during a rotation, the JWT issuer's key set outside the local
+     * profile, and the log format (empty is the plain pattern, README "Tracing and logs").
+     */
+    static final Set<String> OPTIONAL = Set.of("INTERNAL_TOKEN_PREVIOUS_SECRET", "PROPTY_JWK_SET_URI", "PROPTY_JWT_ISSUER",
+            "PROPTY_LOG_FORMAT");
     /** The ports the third-party images listen on, and the simulator's default. */
     static final Map<String, Integer> IMAGE_PORTS = Map.of("kafka", 9092, "kafka-2", 9092, "kafka-3", 9092,
             "mongo", 27017, "simulator", 8089);
