@@ -20,7 +20,9 @@ public class TracedApplication {
 
     public static ConfigurableApplicationContext start(Object[] beans, String... args) {
         SpringApplicationBuilder builder = new SpringApplicationBuilder(TracedApplication.class)
-                .web(WebApplicationType.NONE).properties("spring.application.name=test-service");
+                .web(WebApplicationType.NONE).properties("spring.application.name=test-service",
+                        // the root spans these tests start are recorded, whatever the default sampling
+                        "TRACING_SAMPLING_PROBABILITY=1.0");
         for (Object bean : beans) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton(
                     bean.getClass().getName(), bean));
