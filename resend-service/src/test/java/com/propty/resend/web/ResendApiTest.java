@@ -410,6 +410,45 @@ class ResendApiTest {
         }
     }
 
+    @Test
+    void aResendRepeatedOnAnotherInstanceGetsTheFirstAnswerAndResendsOnce(
+            @org.springframework.beans.factory.annotation.Value("${spring.mongodb.uri}") String mongoUri,
+            @org.springframework.beans.factory.annotation.Value("${spring.mongodb.database}") String database)
+            throws Exception {
+        String noticeId = newNotice(failedNotice(4));
+        String key = "dialog-" + id();
+        String body = "{\"scope\":\"FAILED_ONLY\"}";
+        // a second instance of resend-service (issue 12): its own JVM state, this one's store and broker
+        try (org.springframework.context.ConfigurableApplicationContext second =
+                new org.springframework.boot.builder.SpringApplicationBuilder(
+                        com.propty.resend.ResendServiceApplication.class).profiles("local").run(
+                        // arguments, so that they win over application.yml as this class's dynamic properties do
+                        "--server.port=0", "--spring.mongodb.uri=" + mongoUri, "--spring.mongodb.database=" + database,
+                        "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
+                        "--spring.cloud.stream.kafka.binder.brokers=" + TestInfrastructure.kafka().bootstrapServers(),
+                        "--resend.notice-service.url=" + NOTICES.url(),
+                        "--propty.rate-limits.actions.resend.limit=" + resendLimit,
+                        // its HTTP side is what is tested: its consumer must not take this class's partitions away
+                        "--spring.cloud.stream.bindings.deliveryResults-in-0.consumer.auto-startup=false")) {
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            DirectCalls other = new DirectCalls(secondPort);
+            String token = token("manager-1", PROPERTY);
+
+            HttpResponse<String> first = resend(noticeId, body, key, PROPERTY);
+            assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+            HttpResponse<String> repeated = other.send("POST", "/api/notices/" + noticeId + "/resends", token, body,
+                    "Idempotency-Key", key);
+            assertThat(repeated.statusCode()).as(repeated.body()).isEqualTo(202);
+            assertThat(repeated.body()).as("the first instance's answer").isEqualTo(first.body());
+            assertProblem(other.send("POST", "/api/notices/" + noticeId + "/resends", token,
+                    "{\"scope\":\"ALL_UNDELIVERED\"}", "Idempotency-Key", key), 422, "IDEMPOTENCY_KEY_REUSED");
+
+            String resendId = json.readTree(first.body()).get("resendId").asString();
+            await().atMost(20, SECONDS).until(() -> !published(noticeId).isEmpty());
+            assertThat(published(noticeId)).extracting(ResendRequested::resendId).containsOnly(resendId);
+        }
+    }
+
     // ---------------------------------------------------------------- claims
 
     @Test
