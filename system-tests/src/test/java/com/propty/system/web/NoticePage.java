@@ -47,12 +47,12 @@ final class NoticePage {
         return By.cssSelector("[data-testid='" + id + "']");
     }
 
-    /** A fresh, signed-out tab in English: the page keeps the token in sessionStorage and the language in localStorage. */
     /** The page's serious and critical accessibility violations as it is now (axe-core; empty is the aim). */
     List<String> accessibilityViolations() {
         return AccessibilityAudit.seriousViolations(driver);
     }
 
+    /** A fresh, signed-out tab in English: the page keeps the token in sessionStorage and the language in localStorage. */
     void reset() {
         driver.get(gateway + "/");
         ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
