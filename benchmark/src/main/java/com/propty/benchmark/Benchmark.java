@@ -312,12 +312,22 @@ public final class Benchmark {
         reads.put("deep page", "/api/notices/" + notice + "/recipients?page=" + lastPage + "&size=50");
         reads.put("notice detail", "/api/notices/" + notice);
         reads.put("notices list", "/api/properties/" + property + "/notices?page=0&size=20");
+        // the dialog with 200 ticked recipients (the first table page: delivered and failed ones), posted
+        String selectedRead = "resend-options, 200 selected";
+        List<String> ids = new ArrayList<>();
+        Gateway.expect(api.get("/api/notices/" + notice + "/recipients?page=0&size=200"), 200).path("items")
+                .forEach(item -> ids.add(item.path("recipientId").asString()));
+        Map<String, Object> selection = Map.of("recipientIds", ids);
+        reads.put(selectedRead, "/api/notices/" + notice + "/resend-options");
         Map<String, Object> all = new LinkedHashMap<>();
         for (var read : reads.entrySet()) {
-            JsonNode first = Gateway.expect(api.get(read.getValue()), 200);
+            boolean posted = read.getKey().equals(selectedRead);
+            java.util.function.Supplier<Gateway.Reply> call = posted ? () -> api.post(read.getValue(), selection)
+                    : () -> api.get(read.getValue());
+            JsonNode first = Gateway.expect(call.get(), 200);
             int total = clients * requestsPerClient;
             long[] nanos = parallel(total, clients, i -> {
-                Gateway.Reply reply = api.get(read.getValue());
+                Gateway.Reply reply = call.get();
                 Gateway.expect(reply, 200);
                 return reply.nanos();
             });
@@ -330,7 +340,7 @@ public final class Benchmark {
                 p.put("totalItems", first.get("totalItems").asLong());
             }
             all.put(read.getKey(), p);
-            row(n + read.getKey() + " `GET " + read.getValue().replace(notice, "{id}").replace(property, "{property}")
+            row(n + read.getKey() + (posted ? " `POST " : " `GET ") + read.getValue().replace(notice, "{id}").replace(property, "{property}")
                     + "`", String.format("p50 %.0f ms, p95 %.0f ms, p99 **%.0f ms** (%d clients × %d)%s",
                     pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), clients, requestsPerClient,
                     first.has("totalItems") ? ", totalItems " + first.get("totalItems").asLong() : ""));

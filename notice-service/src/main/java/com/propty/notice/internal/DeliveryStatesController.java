@@ -12,6 +12,7 @@ import com.propty.notice.recipient.Recipient;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
+import com.propty.notice.version.StateVersions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,6 +40,11 @@ import tools.jackson.databind.json.JsonMapper;
  * their positions ({@code StatusPositions}) so the cost follows the failures, not the audience — and of the
  * recipients asked for by id (a selection, POST {@code {recipientIds}}). Internal (no caller headers; the gateway
  * never routes {@code /internal/**}). Written as a stream, a batch of recipients at a time, for large notices.
+ *
+ * <p>Every answer carries the {@code version} of what it is made of ({@link StateVersions}, read before the states).
+ * A caller that kept an earlier answer sends its version as {@code knownVersion}: while it is still current, the
+ * answer leaves out the recipients with a FAILED or SKIPPED channel ({@code complete: false}) and holds only the
+ * selection, so the dialog of a large notice costs key lookups, not a read of its failures.
  */
 @RestController
 class DeliveryStatesController {
@@ -46,16 +52,21 @@ class DeliveryStatesController {
     private final Notices notices;
     private final Recipients recipients;
     private final Residents residents;
+    private final StateVersions versions;
     private final JsonMapper json;
 
-    DeliveryStatesController(Notices notices, Recipients recipients, Residents residents, JsonMapper json) {
+    DeliveryStatesController(Notices notices, Recipients recipients, Residents residents, StateVersions versions,
+            JsonMapper json) {
         this.notices = notices;
         this.recipients = recipients;
         this.residents = residents;
+        this.versions = versions;
         this.json = json;
     }
 
-    record Header(String noticeId, String propertyId, NoticeStatus status, List<Channel> channels, Content content) {
+    /** {@code complete}: whether the answer holds every recipient with a FAILED or SKIPPED channel. */
+    record Header(String noticeId, String propertyId, NoticeStatus status, List<Channel> channels, Content content,
+            String version, boolean complete) {
     }
 
     record ChannelDelivery(DeliveryStatus status, int attempt, String address, ErrorCode errorCode) {
@@ -65,13 +76,13 @@ class DeliveryStatesController {
             Set<Channel> optedOut, Map<Channel, ChannelDelivery> channels) {
     }
 
-    /** A selection to include whatever its recipients' states. */
-    record Selection(List<String> recipientIds) {
+    /** A selection to include whatever its recipients' states, and the version of an answer the caller kept. */
+    record Selection(List<String> recipientIds, String knownVersion) {
     }
 
     @GetMapping("/internal/notices/{noticeId}/delivery-states")
     ResponseEntity<StreamingResponseBody> deliveryStates(@PathVariable String noticeId) {
-        return deliveryStates(noticeId, new Selection(List.of()));
+        return deliveryStates(noticeId, new Selection(List.of(), null));
     }
 
     @PostMapping("/internal/notices/{noticeId}/delivery-states")
@@ -85,19 +96,23 @@ class DeliveryStatesController {
         if (notice == null) {
             throw ApiProblem.notFound("Notice");
         }
+        String version = versions.tag(notice.id(), notice.propertyId(), notice.status().name());
+        boolean complete = selection == null || !version.equals(selection.knownVersion());
         Header header = new Header(notice.id(), notice.propertyId(), notice.status(), notice.channels(),
-                new Content(notice.title(), notice.body(), notice.effectiveSmsText()));
+                new Content(notice.title(), notice.body(), notice.effectiveSmsText()), version, complete);
         StreamingResponseBody body = out -> {
             String head = json.writeValueAsString(header);
             out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));
             out.write(",\"recipients\":[".getBytes(StandardCharsets.UTF_8));
             boolean[] first = {true};
             Set<String> written = new HashSet<>();
-            recipients.forEachBatch(new Recipients.Filter(noticeId,
-                    EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED), null), 500, batch -> {
-                        batch.forEach(r -> written.add(r.recipientId()));
-                        write(out, batch, first);
-                    });
+            if (complete) {
+                recipients.forEachBatch(new Recipients.Filter(noticeId,
+                        EnumSet.of(DeliveryStatus.FAILED, DeliveryStatus.SKIPPED), null), 500, batch -> {
+                            batch.forEach(r -> written.add(r.recipientId()));
+                            write(out, batch, first);
+                        });
+            }
             List<String> rest = selected.stream().filter(id -> !written.contains(id)).toList();
             for (int from = 0; from < rest.size(); from += 500) {
                 write(out, recipients.byIds(noticeId, rest.subList(from, Math.min(rest.size(), from + 500))), first);

@@ -14,6 +14,7 @@ import com.propty.notice.notice.NoticeCounters.Counters;
 import com.propty.notice.notice.NoticeProgress;
 import com.propty.notice.resident.Residents;
 import com.propty.notice.stream.LiveUpdates;
+import com.propty.notice.version.StateVersions;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -35,9 +36,9 @@ import org.springframework.stereotype.Component;
  * store's {@code $max} would), moves the counters by each recipient's change of {@linkplain
  * com.propty.notice.notice.StateCombination combination}, then writes the counters with the offsets they now
  * include, then the {@linkplain StatusPositions positions of each status} of the recipients that changed, then the
- * recipients. A batch redelivered after a crash between those two writes is recognised by the
- * offsets: its changes are merged again (and their recipients written) but not counted twice. Duplicates and any
- * arrival order give the same states, so the same counters.
+ * recipients, then the notices' {@linkplain StateVersions versions}. A batch redelivered after a crash between
+ * those writes is recognised by the offsets: its changes are merged again (and their recipients written) but not
+ * counted twice. Duplicates and any arrival order give the same states, so the same counters.
  */
 @Component
 public class RecipientProjection {
@@ -48,15 +49,17 @@ public class RecipientProjection {
     private final Residents residents;
     private final NoticeProgress progress;
     private final LiveUpdates liveUpdates;
+    private final StateVersions versions;
 
     public RecipientProjection(Recipients recipients, StatusIndex statusIndex, NoticeCounters counters,
-            Residents residents, NoticeProgress progress, LiveUpdates liveUpdates) {
+            Residents residents, NoticeProgress progress, LiveUpdates liveUpdates, StateVersions versions) {
         this.recipients = recipients;
         this.statusIndex = statusIndex;
         this.counters = counters;
         this.residents = residents;
         this.progress = progress;
         this.liveUpdates = liveUpdates;
+        this.versions = versions;
     }
 
     /** One change a record asks for: a channel state to merge, or (state null) a deferred attempt to remember. */
@@ -123,6 +126,9 @@ public class RecipientProjection {
         statusIndex.writeChanged(positions);
         recipients.write(changed);
         residents.optOut(optOuts);
+        // after the states, for every notice of the batch, changed or not: a batch redelivered after a crash right
+        // before this line moves them all the same (StateVersions)
+        versions.noticesChanged(lastOffsets.keySet());
 
         for (Counters notice : moved) {
             progress.show(notice.noticeId(), notice.total());

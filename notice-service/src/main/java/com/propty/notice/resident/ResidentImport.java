@@ -3,6 +3,7 @@ package com.propty.notice.resident;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
 import com.propty.notice.audit.Audit;
+import com.propty.notice.version.StateVersions;
 import com.propty.notice.resident.roll.ImportPlan;
 import com.propty.notice.resident.roll.RentRollCsv;
 import com.propty.notice.resident.roll.RollRow;
@@ -37,11 +38,13 @@ public class ResidentImport {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final Audit audit;
+    private final StateVersions versions;
 
-    public ResidentImport(MongoTemplate mongo, Clock clock, Audit audit) {
+    public ResidentImport(MongoTemplate mongo, Clock clock, Audit audit, StateVersions versions) {
         this.mongo = mongo;
         this.clock = clock;
         this.audit = audit;
+        this.versions = versions;
     }
 
     /** What an import did (or, with {@code dryRun}, would do). */
@@ -152,6 +155,8 @@ public class ResidentImport {
         if (plan.updates().isEmpty() && plan.archives().isEmpty()) {
             return;
         }
+        // contacts and archiving feed the resend dialog's counts: versions move before and after (StateVersions)
+        versions.propertiesChanged(List.of(propertyId));
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Resident.class);
         for (ImportPlan.Change change : plan.updates()) {
             Update update = new Update().set("updatedAt", now);
@@ -167,6 +172,7 @@ public class ResidentImport {
                     new Update().set("archived", true).set("updatedAt", now));
         }
         bulk.execute();
+        versions.propertiesChanged(List.of(propertyId));
     }
 
     private static void setOrUnset(Update update, String field, String value) {

@@ -6,6 +6,7 @@ import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
 import com.propty.kit.Page;
 import com.propty.notice.audit.Audit;
+import com.propty.notice.version.StateVersions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +42,13 @@ public class Residents {
     private final MongoTemplate mongo;
     private final Audit audit;
     private final Clock clock;
+    private final StateVersions versions;
 
-    public Residents(MongoTemplate mongo, Audit audit, Clock clock) {
+    public Residents(MongoTemplate mongo, Audit audit, Clock clock, StateVersions versions) {
         this.mongo = mongo;
         this.audit = audit;
         this.clock = clock;
+        this.versions = versions;
     }
 
     public Resident create(Caller caller, String propertyId, ResidentInput input) {
@@ -116,7 +119,10 @@ public class Residents {
                 update.set(field, value);
             }
         });
+        // a resend's counts use the current contacts: versions move before and after the write (StateVersions)
+        versions.propertiesChanged(List.of(current.propertyId()));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)), update, Resident.class);
+        versions.propertiesChanged(List.of(current.propertyId()));
         Resident updated = mongo.findById(residentId, Resident.class);
         audit.residentUpdated(caller, current, updated);
         return updated;
@@ -124,8 +130,10 @@ public class Residents {
 
     public void archive(Caller caller, String residentId) {
         Resident resident = get(caller, residentId);
+        versions.propertiesChanged(List.of(resident.propertyId()));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)),
                 new Update().set("archived", true).set("updatedAt", clock.instant()), Resident.class);
+        versions.propertiesChanged(List.of(resident.propertyId()));
         audit.residentArchived(caller, resident);
     }
 
@@ -161,7 +169,10 @@ public class Residents {
                 .and("archived").is(false)).with(Sort.by("_id")), Resident.class);
     }
 
-    /** The resident refused a channel (STOP reply, unsubscribe): never send on it again. */
+    /**
+     * The resident refused a channel (STOP reply, unsubscribe): never send on it again. Their properties' versions move
+     * after the write (a redelivered batch moves them again), so the resend dialog stops counting that channel.
+     */
     public void optOut(Collection<Map.Entry<String, Channel>> optOuts) {
         if (optOuts.isEmpty()) {
             return;
@@ -172,6 +183,8 @@ public class Residents {
                     new Update().addToSet("optedOut", optOut.getValue().name()));
         }
         bulk.execute();
+        versions.propertiesChanged(byIds(optOuts.stream().map(Map.Entry::getKey).distinct().toList()).values()
+                .stream().map(Resident::propertyId).collect(Collectors.toSet()));
     }
 
     private static void requireValid(List<FieldError> errors) {

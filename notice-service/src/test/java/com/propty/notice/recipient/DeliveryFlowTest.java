@@ -292,6 +292,60 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(benError == null || benError.isNull()).as("sent: nothing to explain").isTrue();
     }
 
+    @Test
+    void theDeliveryStatesVersionMovesWithEveryResultAndResidentChangeAndAKeptOneGetsTheSelectionOnly() {
+        String property = newProperty();
+        String ann = createResident(property, "Ann Lee", "ann@example.com", null);
+        String ben = createResident(property, "Ben Ray", "ben@example.com", null);
+        NoticeDispatchRequested chunk = sendEmailNotice(property);
+        String noticeId = chunk.noticeId();
+        publishResult(result(noticeId, ann, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.DELIVERED, null,
+                "ann@example.com"));
+        publishResult(result(noticeId, ben, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.FAILED,
+                ErrorCode.BOUNCED, "ben@example.com"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> states(noticeId, List.of(), null).get("status")
+                .stringValue().equals("PARTIALLY_FAILED"));
+
+        JsonNode whole = states(noticeId, List.of(), null);
+        String version = whole.get("version").stringValue();
+        assertThat(whole.get("complete").asBoolean()).isTrue();
+        assertThat(whole.get("recipients").findValuesAsString("recipientId")).containsExactly(ben);
+        JsonNode kept = states(noticeId, List.of(ann), version);
+        assertThat(kept.get("version").stringValue()).isEqualTo(version);
+        assertThat(kept.get("complete").asBoolean()).as("the caller keeps the failures").isFalse();
+        assertThat(kept.get("recipients").findValuesAsString("recipientId")).containsExactly(ann);
+        assertThat(states(noticeId, List.of(), "PARTIALLY_FAILED.0.0").get("complete").asBoolean())
+                .as("an old version gets everything").isTrue();
+
+        // a resident's change moves it before the PATCH answers
+        assertThat(call("PATCH", "/api/residents/" + ben, Map.of("email", "ben.ray@example.com"), property).status())
+                .isEqualTo(200);
+        JsonNode fixed = states(noticeId, List.of(), version);
+        assertThat(fixed.get("complete").asBoolean()).isTrue();
+        assertThat(fixed.get("recipients").get(0).get("email").stringValue()).isEqualTo("ben.ray@example.com");
+        String afterPatch = fixed.get("version").stringValue();
+        assertThat(afterPatch).isNotEqualTo(version);
+
+        // a result moves it once projected, even a duplicate that changes no state (it could be a redelivery)
+        publishResult(result(noticeId, ben, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.FAILED,
+                ErrorCode.BOUNCED, "ben@example.com"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> states(noticeId, List.of(), afterPatch).get("complete")
+                .asBoolean());
+        assertThat(states(noticeId, List.of(), afterPatch).get("version").stringValue()).isNotEqualTo(afterPatch);
+    }
+
+    private JsonNode states(String noticeId, List<String> selected, String knownVersion) {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("recipientIds", selected);
+        if (knownVersion != null) {
+            body.put("knownVersion", knownVersion);
+        }
+        Response answer = callWithToken("POST", "/internal/notices/" + noticeId + "/delivery-states", body,
+                InternalTokens.forService("resend-service"), "Content-Type", "application/json");
+        assertThat(answer.status()).isEqualTo(200);
+        return answer.body();
+    }
+
     private void publishDeferral(DeliveryDeferred deferral) {
         publish(Topics.DELIVERY_DEFERRALS, deferral.noticeId(), JSON.writeValueAsString(deferral));
     }

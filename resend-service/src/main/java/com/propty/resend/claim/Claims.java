@@ -63,13 +63,23 @@ public class Claims {
     private static final int LOOKUP_BATCH = 5_000;
 
     private final MongoTemplate mongo;
+    private final ClaimVersions versions;
     private final Duration timeout;
     private final Clock clock;
 
-    public Claims(MongoTemplate mongo, @Value("${resend.claim-timeout:PT2M}") Duration timeout, Clock clock) {
+    public Claims(MongoTemplate mongo, ClaimVersions versions,
+            @Value("${resend.claim-timeout:PT2M}") Duration timeout, Clock clock) {
         this.mongo = mongo;
+        this.versions = versions;
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    /**
+     * Claims as read at one moment: by channel, and until when that reading holds without a write ({@code stableUntil},
+     * when the first claim of the reading that was never published is abandoned; null when none can be).
+     */
+    public record Read(Map<ChannelKey, Claim> byChannel, Instant stableUntil) {
     }
 
     public static String id(String noticeId, String recipientId, Channel channel, int attempt) {
@@ -83,9 +93,15 @@ public class Claims {
      *                          {@link #LOOKAHEAD} attempts further are looked up
      */
     public Map<ChannelKey, Claim> of(String noticeId, Map<ChannelKey, Integer> projectedAttempts) {
+        return read(noticeId, projectedAttempts).byChannel();
+    }
+
+    /** {@link #of}, with how long the reading holds. */
+    public Read read(String noticeId, Map<ChannelKey, Integer> projectedAttempts) {
         Map<ChannelKey, Claim> claims = new HashMap<>();
+        Instant stableUntil = null;
         if (projectedAttempts.isEmpty()) {
-            return claims;
+            return new Read(claims, null);
         }
         List<String> ids = new ArrayList<>();
         projectedAttempts.forEach((key, attempt) -> {
@@ -100,9 +116,13 @@ public class Claims {
                 ChannelKey key = new ChannelKey(doc.getString("recipientId"), Channel.valueOf(doc.getString("channel")));
                 Claim claim = claim(doc, abandonedBefore);
                 claims.merge(key, claim, (a, b) -> b.attempt() > a.attempt() ? b : a);
+                if (claim.inFlight() && !Boolean.TRUE.equals(doc.getBoolean("published"))) {
+                    Instant abandonedAt = doc.getDate("claimedAt").toInstant().plus(timeout);
+                    stableUntil = stableUntil == null || abandonedAt.isBefore(stableUntil) ? abandonedAt : stableUntil;
+                }
             }
         }
-        return claims;
+        return new Read(claims, stableUntil);
     }
 
     private static Claim claim(Document doc, Instant abandonedBefore) {
@@ -137,6 +157,8 @@ public class Claims {
                 .append("resendId", resendId).append("state", CLAIMED).append("published", false)
                 .append("claimedAt", now).append("address", target.address())).toList();
         Set<Integer> lost = new HashSet<>();
+        // before and after (ClaimVersions): a reading kept from in between is not taken for the claims written here
+        versions.moved(List.of(noticeId));
         try {
             mongo.getCollection(COLLECTION).insertMany(docs, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
@@ -146,6 +168,8 @@ public class Claims {
                 }
                 lost.add(error.getIndex());
             }
+        } finally {
+            versions.moved(List.of(noticeId));
         }
         List<Target> claimed = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -172,6 +196,7 @@ public class Claims {
         }
         List<String> ids = targets.stream().map(t -> id(noticeId, t.recipientId(), t.channel(), t.attempt())).toList();
         mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), update, COLLECTION);
+        versions.moved(List.of(noticeId));
     }
 
     /**
@@ -181,6 +206,7 @@ public class Claims {
      */
     public void record(List<DeliveryResult> results) {
         BulkOperations bulk = null;
+        Set<String> notices = new HashSet<>();
         for (DeliveryResult result : results) {
             if (!result.isOfResend() || result.status() == null || result.status() == DeliveryStatus.PENDING) {
                 continue;
@@ -188,6 +214,7 @@ public class Claims {
             if (bulk == null) {
                 bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
             }
+            notices.add(result.noticeId());
             String id = id(result.noticeId(), result.recipientId(), result.channel(), result.attempt());
             Instant at = result.occurredAt() == null ? clock.instant() : result.occurredAt();
             bulk.updateOne(Query.query(Criteria.where("_id").is(id)), new Update().set("state", RELEASED)
@@ -196,6 +223,7 @@ public class Claims {
         }
         if (bulk != null) {
             bulk.execute();
+            versions.moved(notices); // a redelivered batch moves them again
         }
     }
 }

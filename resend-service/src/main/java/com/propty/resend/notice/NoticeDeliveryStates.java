@@ -12,14 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** notice-service's {@code GET /internal/notices/{id}/delivery-states} answer (cross-service agreement). */
+/**
+ * notice-service's {@code /internal/notices/{id}/delivery-states} answer (cross-service agreement). {@code version}
+ * tags what it was made of (null: keep nothing); {@code complete} false means the answer left out the recipients with
+ * a FAILED or SKIPPED channel because the request's {@code knownVersion} is still current.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NoticeDeliveryStates(String noticeId, String propertyId, String status, List<Channel> channels,
-        Content content, List<RecipientStates> recipients) {
+        Content content, String version, Boolean complete, List<RecipientStates> recipients) {
 
     public NoticeDeliveryStates {
         channels = channels == null ? List.of() : List.copyOf(channels);
         recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    /** Whether the answer holds every recipient a resend could target (an answer without the field does). */
+    public boolean holdsFailures() {
+        return complete == null || complete;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,6 +10,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -78,11 +79,15 @@ public class NoticeService implements DisposableBean {
     /**
      * The delivery states of the notice's recipients a resend could target (a FAILED or SKIPPED channel) and of the
      * selected ones, whatever their states; 404 problem when there is no such notice, 503 when notice-service cannot
-     * answer.
+     * answer. With the {@code knownVersion} of an answer kept, notice-service leaves out the former while that version
+     * is current ({@link NoticeDeliveryStates#holdsFailures()}).
      */
-    public NoticeDeliveryStates deliveryStates(String noticeId, Collection<String> selected) {
-        Map<String, List<String>> selection = Map.of("recipientIds",
-                selected.stream().filter(Objects::nonNull).distinct().toList());
+    public NoticeDeliveryStates deliveryStates(String noticeId, Collection<String> selected, String knownVersion) {
+        Map<String, Object> selection = new HashMap<>();
+        selection.put("recipientIds", selected.stream().filter(Objects::nonNull).distinct().toList());
+        if (knownVersion != null) {
+            selection.put("knownVersion", knownVersion);
+        }
         // a refused connection (an instance gone) goes straight to the next instance: not a failure of notice-service
         Callable<NoticeDeliveryStates> call = () -> InternalClients.onLiveInstance(REFUSALS, () -> client.post()
                 .uri("/internal/notices/{id}/delivery-states", noticeId)

@@ -16,13 +16,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * notice-service's internal delivery-states API as resend-service sees it: a JDK HttpServer on a free
  * port serving what the test put in, which can be made to fail (500) or go away (stopped). Like the real one, it
  * answers 401 to a request without a valid internal token and 403 to a token without role SERVICE, and answers only
- * the recipients with a FAILED or SKIPPED channel and those the request's {@code recipientIds} name.
+ * the recipients with a FAILED or SKIPPED channel and those the request's {@code recipientIds} name. Each
+ * {@link #put} is a new version of its notice; a request whose {@code knownVersion} is current gets the selection
+ * only ({@code complete: false}), as from notice-service.
  */
 final class FakeNoticeService {
 
@@ -30,6 +35,9 @@ final class FakeNoticeService {
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Map<String, Map<String, Object>> notices = new ConcurrentHashMap<>();
+    private final AtomicLong versions = new AtomicLong();
+    private final AtomicInteger completeAnswers = new AtomicInteger();
+    private final AtomicInteger selectionAnswers = new AtomicInteger();
     private volatile boolean failing;
     private volatile InternalIdentity lastCaller;
     private volatile String lastTraceparent;
@@ -72,7 +80,19 @@ final class FakeNoticeService {
     }
 
     void put(NoticeBuilder notice) {
-        notices.put(notice.id, notice.toJson());
+        Map<String, Object> answer = notice.toJson();
+        answer.put("version", notice.status + "." + versions.incrementAndGet());
+        notices.put(notice.id, answer);
+    }
+
+    /** Answers that held every recipient with a FAILED or SKIPPED channel. */
+    int completeAnswers() {
+        return completeAnswers.get();
+    }
+
+    /** Answers that held only the selection, the caller's kept version being current. */
+    int selectionAnswers() {
+        return selectionAnswers.get();
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -92,7 +112,7 @@ final class FakeNoticeService {
             body = "{\"status\":404,\"code\":\"NOT_FOUND\"}".getBytes(StandardCharsets.UTF_8);
         } else {
             status = 200;
-            body = json.writeValueAsBytes(answered(notice, requestedIds(exchange)));
+            body = json.writeValueAsBytes(answered(notice, exchange.getRequestBody().readAllBytes()));
         }
         lastCaller = caller;
         lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");
@@ -102,22 +122,22 @@ final class FakeNoticeService {
         exchange.close();
     }
 
-    private List<String> requestedIds(HttpExchange exchange) throws IOException {
-        byte[] request = exchange.getRequestBody().readAllBytes();
-        if (request.length == 0) {
-            return List.of();
-        }
-        List<String> ids = new ArrayList<>();
-        json.readTree(request).path("recipientIds").forEach(id -> ids.add(id.stringValue()));
-        return ids;
-    }
-
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> answered(Map<String, Object> notice, List<String> requested) {
+    private Map<String, Object> answered(Map<String, Object> notice, byte[] request) {
+        List<String> requested = new ArrayList<>();
+        String knownVersion = null;
+        if (request.length > 0) {
+            JsonNode body = json.readTree(request);
+            body.path("recipientIds").forEach(id -> requested.add(id.stringValue()));
+            knownVersion = body.path("knownVersion").isString() ? body.path("knownVersion").stringValue() : null;
+        }
+        boolean complete = !notice.get("version").equals(knownVersion);
+        (complete ? completeAnswers : selectionAnswers).incrementAndGet();
         Map<String, Object> answer = new LinkedHashMap<>(notice);
+        answer.put("complete", complete);
         answer.put("recipients", ((List<Map<String, Object>>) notice.get("recipients")).stream()
                 .filter(r -> requested.contains((String) r.get("recipientId"))
-                        || ((Map<String, Map<String, Object>>) r.get("channels")).values().stream()
+                        || complete && ((Map<String, Map<String, Object>>) r.get("channels")).values().stream()
                                 .anyMatch(c -> "FAILED".equals(c.get("status")) || "SKIPPED".equals(c.get("status"))))
                 .toList());
         return answer;

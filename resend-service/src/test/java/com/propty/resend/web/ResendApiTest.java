@@ -260,6 +260,42 @@ class ResendApiTest {
     }
 
     @Test
+    void aSettledNoticeIsReadOnceThenAskedByVersionAndEveryChangeShowsInTheNextDialog() {
+        String noticeId = id();
+        newNotice(FakeNoticeService.notice(noticeId, PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "r1@example.com", null, List.of(), "EMAIL", "FAILED", 1, "r1@example.com")
+                .recipient("r2", "r2@example.com", null, List.of(), "EMAIL", "DELIVERED", 1, "r2@example.com"));
+        int complete = NOTICES.completeAnswers();
+        int selectionOnly = NOTICES.selectionAnswers();
+        String options = "/api/notices/" + noticeId + "/resend-options";
+
+        JsonNode first = body(get(options, PROPERTY));
+        assertCounts(option(first, 0, "FAILED_ONLY"), 1, 1, 0, true, 0, 0, 1);
+        JsonNode again = body(get(options + "?selected=r2", PROPERTY));
+        assertThat(option(again, 0, "FAILED_ONLY")).isEqualTo(option(first, 0, "FAILED_ONLY"));
+        // r2 (delivered) came by id beside the kept failures: a recipient with nothing to resend, not an unknown id
+        assertProblem(resend(noticeId, "{\"scope\":\"SELECTED\",\"recipientIds\":[\"r2\"]}", null, PROPERTY), 409,
+                "NO_FAILED_RECIPIENTS");
+        assertThat(NOTICES.completeAnswers() - complete).as("the failures are read once").isEqualTo(1);
+        assertThat(NOTICES.selectionAnswers() - selectionOnly).as("then asked by version").isEqualTo(2);
+
+        // the manager fixes r1's address: notice-service's version moves, and the next dialog reads it whole
+        newNotice(FakeNoticeService.notice(noticeId, PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "fixed@example.com", null, List.of(), "EMAIL", "FAILED", 1, "r1@example.com")
+                .recipient("r2", "r2@example.com", null, List.of(), "EMAIL", "DELIVERED", 1, "r2@example.com"));
+        assertCounts(option(body(get(options, PROPERTY)), 0, "FAILED_ONLY"), 1, 1, 0, true, 0, 0, 0);
+        assertThat(NOTICES.completeAnswers() - complete).isEqualTo(2);
+
+        // a resend claims r1's email: the notice's version stands (notice-service has not projected it yet), the
+        // claims' moved, so the kept failures are joined with the claims read again
+        assertThat(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY).statusCode()).isEqualTo(202);
+        JsonNode claimed = body(get(options, PROPERTY));
+        assertThat(claimed.get("resendable").asBoolean()).as(claimed.toString()).isFalse();
+        assertThat(NOTICES.completeAnswers() - complete).as("the notice was not read again").isEqualTo(2);
+        assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409, "NO_FAILED_RECIPIENTS");
+    }
+
+    @Test
     void largeResendsArePublishedInChunksOfAtMostTheChunkSize() {
         FakeNoticeService.NoticeBuilder notice = FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED");
         for (int i = 0; i < 260; i++) {
