@@ -12,13 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,13 +44,15 @@ public class Notices {
     private final MongoTemplate mongo;
     private final Residents residents;
     private final NoticeDispatch dispatch;
+    private final PropertyNotices lists;
 
     private final RateLimits rateLimits;
     private final Audit audit;
     private final Clock clock;
 
-    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, RateLimits rateLimits,
-            Audit audit, Clock clock) {
+    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
+            RateLimits rateLimits, Audit audit, Clock clock) {
+        this.lists = lists;
         this.rateLimits = rateLimits;
         this.audit = audit;
         this.clock = clock;
@@ -70,6 +73,7 @@ public class Notices {
         Notice notice = new Notice(UUID.randomUUID().toString(), propertyId, draft.title(), draft.body(),
                 draft.smsText(), draft.channels(), draft.recipientIds(), NoticeStatus.DRAFT,
                 new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null);
+        lists.add(propertyId, notice.id()); // before the notice: never a notice missing from its list
         return mongo.insert(notice);
     }
 
@@ -86,12 +90,17 @@ public class Notices {
         return mongo.findById(noticeId, Notice.class);
     }
 
+    /**
+     * A page of the property's notices, newest first. They are read by key from the property's list
+     * ({@link PropertyNotices}), then filtered and sorted in memory: the cost follows the property's own notices, never
+     * every notice of every property.
+     */
     public Page<Notice> page(Caller caller, String propertyId, String status, int page, int size) {
         caller.requireProperty(propertyId, "Property");
         Page.requireValid(page, size, MAX_PAGE_SIZE);
-        Criteria criteria = Criteria.where("propertyId").is(propertyId);
+        Set<NoticeStatus> statuses = EnumSet.allOf(NoticeStatus.class);
         if (status != null && !status.isBlank()) {
-            Set<NoticeStatus> statuses = EnumSet.noneOf(NoticeStatus.class);
+            statuses = EnumSet.noneOf(NoticeStatus.class);
             for (String value : status.split(",")) {
                 try {
                     statuses.add(NoticeStatus.valueOf(value.trim()));
@@ -99,12 +108,25 @@ public class Notices {
                     throw ApiProblem.validation("status", "must be among " + Arrays.toString(NoticeStatus.values()));
                 }
             }
-            criteria = criteria.and("status").in(statuses.stream().map(Enum::name).toList());
         }
-        Query query = Query.query(criteria);
-        long total = mongo.count(query, Notice.class);
-        query.with(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("_id"))).skip((long) page * size).limit(size);
-        return Page.of(mongo.find(query, Notice.class), page, size, total);
+        Set<String> ids = lists.ids(propertyId);
+        if (ids == null) {
+            // the property's first list: built once from the notices it had before lists existed
+            Query existing = Query.query(Criteria.where("propertyId").is(propertyId));
+            existing.fields().include("_id");
+            lists.build(propertyId, mongo.find(existing, Document.class, "notices").stream()
+                    .map(doc -> doc.get("_id").toString()).toList());
+            ids = lists.ids(propertyId);
+        }
+        Set<NoticeStatus> shown = statuses;
+        List<Notice> matching = ids.isEmpty() ? List.of()
+                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Notice.class).stream()
+                        .filter(n -> propertyId.equals(n.propertyId()) && shown.contains(n.status()))
+                        .sorted(Comparator.comparing(Notice::createdAt, Comparator.reverseOrder())
+                                .thenComparing(Notice::id))
+                        .toList();
+        int from = (int) Math.min(matching.size(), (long) page * size);
+        return Page.of(matching.subList(from, Math.min(matching.size(), from + size)), page, size, matching.size());
     }
 
     /** JSON merge patch of a draft: {@code smsText} or {@code recipientIds} set to null go back to their defaults. */
@@ -178,6 +200,7 @@ public class Notices {
                 || mongo.remove(inStatus(noticeId, NoticeStatus.DRAFT), Notice.class).getDeletedCount() == 0) {
             throw notDraft("deleted");
         }
+        lists.remove(notice.propertyId(), noticeId);
     }
 
     /** Accepts the send (202): the notice is SENDING at once, its audience is dispatched in the background. */

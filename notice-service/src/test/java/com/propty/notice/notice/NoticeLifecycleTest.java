@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 class NoticeLifecycleTest extends ServiceTestSupport {
@@ -68,6 +70,51 @@ class NoticeLifecycleTest extends ServiceTestSupport {
         assertThat(call("DELETE", "/api/notices/" + id, null, newProperty()).status()).isEqualTo(404);
         assertThat(call("DELETE", "/api/notices/" + id, null, property).status()).isEqualTo(204);
         assertThat(call("GET", "/api/notices/" + id, null, property).status()).isEqualTo(404);
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Test
+    void theListShowsThePropertysOwnNoticesNewestFirstFromItsListIncludingNoticesFromBeforeListsExisted() {
+        String property = newProperty();
+        String elsewhere = newProperty();
+        draft(elsewhere);
+        String older = draft(property);
+        String deleted = draft(property);
+        // a notice stored before the property's list existed (no list entry at all): found by the one-time build
+        Instant then = Instant.parse("2026-01-01T00:00:00Z");
+        String legacy = "legacy-" + System.nanoTime();
+        mongo.insert(new Notice(legacy, property, "Old", "Old notice", null, List.of(com.propty.events.Channel.EMAIL),
+                null, NoticeStatus.DRAFT, new com.propty.events.Requester("user-1", "U"), then, then, null, null, false,
+                DeliveryStats.NONE, null));
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(PropertyNotices.headerKey(property))),
+                PropertyNotices.COLLECTION);
+        String newest = draft(property);
+        assertThat(call("DELETE", "/api/notices/" + deleted, null, property).status()).isEqualTo(204);
+
+        JsonNode page = call("GET", "/api/properties/" + property + "/notices?page=0&size=10", null, property).body();
+        assertThat(ids(page)).containsExactly(newest, older, legacy);
+        assertThat(page.get("totalItems").asLong()).isEqualTo(3);
+        JsonNode second = call("GET", "/api/properties/" + property + "/notices?page=1&size=2", null, property).body();
+        assertThat(ids(second)).containsExactly(legacy);
+        assertThat(second.get("totalItems").asLong()).isEqualTo(3);
+        assertThat(call("GET", "/api/properties/" + property + "/notices?status=SENT", null, property).body()
+                .get("totalItems").asLong()).isZero();
+
+        // from now on the list is read by key: a notice created later is in it, built or not
+        String latest = draft(property);
+        assertThat(ids(call("GET", "/api/properties/" + property + "/notices?page=0&size=1", null, property).body()))
+                .containsExactly(latest);
+        assertThat(mongo.findById(PropertyNotices.headerKey(property), org.bson.Document.class,
+                PropertyNotices.COLLECTION).getBoolean("built")).isTrue();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("items").forEach(item -> ids.add(item.get("id").stringValue()));
+        return ids;
     }
 
     @Test
