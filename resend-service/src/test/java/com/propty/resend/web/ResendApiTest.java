@@ -23,7 +23,9 @@ import com.propty.testsupport.ZeroTrust;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -293,6 +295,25 @@ class ResendApiTest {
         assertThat(claimed.get("resendable").asBoolean()).as(claimed.toString()).isFalse();
         assertThat(NOTICES.completeAnswers() - complete).as("the notice was not read again").isEqualTo(2);
         assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409, "NO_FAILED_RECIPIENTS");
+    }
+
+    @Test
+    void aKeptClaimThatWasNeverPublishedIsGivenBackWhenItTimesOutThoughNothingWasWritten() {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                .recipient("r1", "r1@example.com", null, List.of(), "EMAIL", "FAILED", 1, "r1@example.com"));
+        // a resend claimed r1's email and crashed before publishing it; the claim times out (2 min) in 3 s
+        mongo.insert(new Document("_id", noticeId + ":r1:EMAIL:2").append("noticeId", noticeId)
+                .append("recipientId", "r1").append("channel", "EMAIL").append("attempt", 2)
+                .append("resendId", "crashed").append("state", "CLAIMED").append("published", false)
+                .append("claimedAt", Date.from(Instant.now().minus(Duration.ofMinutes(2)).plusSeconds(3)))
+                .append("address", "r1@example.com"), "claims");
+        String options = "/api/notices/" + noticeId + "/resend-options";
+        assertThat(body(get(options, PROPERTY)).get("resendable").asBoolean()).as("in flight").isFalse();
+        int complete = NOTICES.completeAnswers();
+
+        await().atMost(20, SECONDS).until(() -> body(get(options, PROPERTY)).get("resendable").asBoolean());
+        assertCounts(option(body(get(options, PROPERTY)), 0, "FAILED_ONLY"), 1, 1, 0, true, 0, 0, 1);
+        assertThat(NOTICES.completeAnswers()).as("notice-service's part was kept").isEqualTo(complete);
     }
 
     @Test
