@@ -3,6 +3,7 @@ package com.propty.history.web;
 import com.propty.internaltoken.InternalIdentity;
 import com.propty.internaltoken.InternalTokenVerifier;
 import com.propty.internaltoken.InvalidInternalToken;
+import com.propty.testsupport.InternalApiSchemas;
 import com.propty.testsupport.InternalTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -68,8 +69,10 @@ final class FakeNoticeOwners {
         if (property == null) {
             reply(exchange, 404, "{\"code\":\"NOT_FOUND\"}");
         } else {
-            reply(exchange, 200, "{\"noticeId\":\"" + noticeId + "\",\"propertyId\":\"" + property
-                    + "\",\"status\":\"SENT\"}");
+            String owner = "{\"noticeId\":\"" + noticeId + "\",\"propertyId\":\"" + property
+                    + "\",\"status\":\"SENT\"}";
+            InternalApiSchemas.requireValid(InternalApiSchemas.NOTICE_OWNER, owner); // what notice-service answers
+            reply(exchange, 200, owner);
         }
     }
 

@@ -3,6 +3,7 @@ package com.propty.notice.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.notice.ServiceTestSupport;
+import com.propty.testsupport.InternalApiSchemas;
 import com.propty.testsupport.InternalTokens;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ class NoticeOwnerTest extends ServiceTestSupport {
 
         Response owner = callAsService("/internal/notices/" + noticeId);
         assertThat(owner.status()).isEqualTo(200);
+        assertThat(InternalApiSchemas.errors(InternalApiSchemas.NOTICE_OWNER, owner.raw())).isEmpty();
         assertThat(owner.body().get("propertyId").stringValue()).isEqualTo(property);
         assertThat(owner.body().get("status").stringValue()).isEqualTo("DRAFT");
         assertThat(callAsService("/internal/notices/no-such-notice").status()).isEqualTo(404);

@@ -17,6 +17,7 @@ import com.propty.events.ResendScope;
 import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
+import com.propty.testsupport.InternalApiSchemas;
 import com.propty.testsupport.InternalTokens;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,6 +201,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         // positions of those statuses; Alice got everything and is left out.
         Response states = callAsService("/internal/notices/" + noticeId + "/delivery-states");
         assertThat(states.status()).isEqualTo(200);
+        assertThat(InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES, states.raw())).isEmpty();
         JsonNode body = states.body();
         assertThat(body.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
         assertThat(body.get("channels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
@@ -219,6 +221,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
                 "Content-Type", "application/json");
         assertThat(selected.body().get("recipients").findValuesAsString("recipientId"))
                 .containsExactly(bob, chloe, alice);
+        assertThat(InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES, selected.raw())).isEmpty();
         assertThat(callAsService("/internal/notices/nope/delivery-states").status()).isEqualTo(404);
     }
 
@@ -340,9 +343,11 @@ class DeliveryFlowTest extends ServiceTestSupport {
         if (knownVersion != null) {
             body.put("knownVersion", knownVersion);
         }
+        InternalApiSchemas.requireValid(InternalApiSchemas.DELIVERY_STATES_REQUEST, JSON.writeValueAsString(body));
         Response answer = callWithToken("POST", "/internal/notices/" + noticeId + "/delivery-states", body,
                 InternalTokens.forService("resend-service"), "Content-Type", "application/json");
         assertThat(answer.status()).isEqualTo(200);
+        assertThat(InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES, answer.raw())).isEmpty();
         return answer.body();
     }
 

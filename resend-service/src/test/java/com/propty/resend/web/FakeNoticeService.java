@@ -3,6 +3,7 @@ package com.propty.resend.web;
 import com.propty.internaltoken.InternalIdentity;
 import com.propty.internaltoken.InternalTokenVerifier;
 import com.propty.internaltoken.InvalidInternalToken;
+import com.propty.testsupport.InternalApiSchemas;
 import com.propty.testsupport.InternalTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -38,6 +39,7 @@ final class FakeNoticeService {
     private final AtomicLong versions = new AtomicLong();
     private final AtomicInteger completeAnswers = new AtomicInteger();
     private final AtomicInteger selectionAnswers = new AtomicInteger();
+    private final AtomicInteger invalidRequests = new AtomicInteger();
     private volatile boolean failing;
     private volatile InternalIdentity lastCaller;
     private volatile String lastTraceparent;
@@ -85,6 +87,11 @@ final class FakeNoticeService {
         notices.put(notice.id, answer);
     }
 
+    /** Requests whose body did not match the internal API's schema (answered 400). */
+    int invalidRequests() {
+        return invalidRequests.get();
+    }
+
     /** Answers that held every recipient with a FAILED or SKIPPED channel. */
     int completeAnswers() {
         return completeAnswers.get();
@@ -111,8 +118,21 @@ final class FakeNoticeService {
             status = 404;
             body = "{\"status\":404,\"code\":\"NOT_FOUND\"}".getBytes(StandardCharsets.UTF_8);
         } else {
-            status = 200;
-            body = json.writeValueAsBytes(answered(notice, exchange.getRequestBody().readAllBytes()));
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            List<String> invalid = request.length == 0 ? List.of()
+                    : InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES_REQUEST,
+                            new String(request, StandardCharsets.UTF_8));
+            if (invalid.isEmpty()) {
+                status = 200;
+                body = json.writeValueAsBytes(answered(notice, request));
+                // what the fake answers is what notice-service answers: the schema both sides are checked against
+                InternalApiSchemas.requireValid(InternalApiSchemas.DELIVERY_STATES, new String(body, StandardCharsets.UTF_8));
+            } else {
+                status = 400;
+                body = ("{\"status\":400,\"code\":\"VALIDATION_FAILED\",\"detail\":\"" + invalid.size()
+                        + " schema errors\"}").getBytes(StandardCharsets.UTF_8);
+                invalidRequests.incrementAndGet();
+            }
         }
         lastCaller = caller;
         lastTraceparent = exchange.getRequestHeaders().getFirst("traceparent");

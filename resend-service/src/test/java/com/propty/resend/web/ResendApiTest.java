@@ -42,6 +42,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -103,6 +104,11 @@ class ResendApiTest {
     static void readTopics() throws InterruptedException {
         published = TopicReader.follow(TestInfrastructure.kafka().bootstrapServers(), Topics.RESEND_REQUESTED, DLQ,
                 Topics.AUDIT_EVENTS);
+    }
+
+    @AfterEach
+    void everyRequestToNoticeServiceMatchedItsSchema() {
+        assertThat(NOTICES.invalidRequests()).as("requests that broke the internal API's schema").isZero();
     }
 
     @AfterAll
