@@ -148,6 +148,11 @@ class ResendJourneyTest {
         assertThat(now.since(before, "history-service", "projection_lag_seconds_count", "consumer", "delivery-results")).isEqualTo(7);
         assertThat(now.since(before, "resend-service", "projection_lag_seconds_count", "consumer", "delivery-results")).isEqualTo(7);
         assertThat(now.since(before, "history-service", "consumer_dead_letters_total", "consumer", "delivery-results")).isZero();
+        // the dialog read the notice whole after Bob's fix; the resend that followed, nothing having changed, asked
+        // by version and got the selection only (README "Resend options at scale")
+        assertThat(now.since(before, "resend-service", "notice_delivery_states_reads_total", "answer", "selection"))
+                .as("the kept answer was still current").isEqualTo(1);
+        assertThat(now.since(before, "resend-service", "notice_delivery_states_reads_total", "answer", "whole")).isZero();
     }
 
     /** Issue 13: a renamed or missing meter breaks the build, not the dashboard or the alert that queries it. */
