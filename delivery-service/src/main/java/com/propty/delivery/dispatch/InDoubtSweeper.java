@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * between the provider call and recording its answer, or the provider never answered. They are not sent
  * again automatically (the resident may have received them); a manager can resend. Every instance schedules the
  * sweep, and only the holder of its lease runs it ({@link JobLeases}: three sweep intervals, renewed by each sweep),
- * so one sweep runs at a time; when the holder dies, another instance takes over once its lease has ended.
+ * so one sweep runs at a time; when the holder dies, another instance takes over once its lease has ended. A sweep
+ * reads the ledger's sends in flight ({@link SendsInFlight}) and those sends by key, never the whole ledger.
  */
 @Component
 class InDoubtSweeper {

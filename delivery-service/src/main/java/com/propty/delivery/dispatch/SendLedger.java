@@ -1,9 +1,7 @@
 package com.propty.delivery.dispatch;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -41,7 +39,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code SETTLED}: the provider answered or a webhook came; {@code outcome} holds the highest-ranked
  * result known.</li>
  * </ul>
- * Writes filter on {@code _id} only (fast on the embedded store, see RECIPES).
+ * Writes filter on {@code _id} only (fast on the embedded store, see RECIPES). The sends that may be in flight are
+ * also kept in {@link SendsInFlight}, written before a claim and emptied as sends settle, so the in-doubt sweep reads
+ * the work in hand, not the ledger.
  */
 @Component
 public class SendLedger {
@@ -52,9 +52,11 @@ public class SendLedger {
     public static final long NO_OUTCOME = -1;
 
     private final MongoCollection<Document> sends;
+    private final SendsInFlight inFlight;
 
     SendLedger(MongoTemplate mongo) {
         this.sends = mongo.getCollection("sends");
+        this.inFlight = new SendsInFlight(mongo.getCollection(SendsInFlight.COLLECTION));
     }
 
     /** The sends of a request split into those claimed now and the outcomes already known for the others. */
@@ -70,6 +72,8 @@ public class SendLedger {
                 .append("noticeId", s.noticeId()).append("recipientId", s.recipientId())
                 .append("channel", s.channel().name()).append("attempt", s.attempt()).append("attemptId", s.attemptId())
                 .append("address", s.address()).append("claimedAt", now)).toList();
+        // before the intents: a crash between the two leaves an entry the sweep drops, never an intent without one
+        inFlight.add(candidates.stream().map(Send::key).toList(), now);
         Set<Integer> existing = new HashSet<>();
         try {
             sends.insertMany(intents, new InsertManyOptions().ordered(false));
@@ -90,7 +94,9 @@ public class SendLedger {
                 fresh.add(candidates.get(i));
             }
         }
-        return new Claim(fresh, knownOutcomes(seenKeys));
+        List<DeliveryResult> known = knownOutcomes(seenKeys);
+        inFlight.remove(known.stream().map(r -> Send.key(r.attemptId(), r.recipientId(), r.channel())).toList());
+        return new Claim(fresh, known);
     }
 
     /** Outcomes recorded earlier, re-published for a redelivered request (consumers merge by rank, so this is harmless). */
@@ -138,6 +144,7 @@ public class SendLedger {
                                 .append("provider", r.provider()).append("providerMessageId", r.providerMessageId())))))
                 .toList();
         sends.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        inFlight.remove(results.stream().map(r -> Send.key(r.attemptId(), r.recipientId(), r.channel())).toList());
     }
 
     /**
@@ -181,19 +188,74 @@ public class SendLedger {
             }
         }
         if (!parked.isEmpty()) {
+            Date now = new Date();
+            inFlight.add(parked, now);
             sends.updateMany(in("_id", parked), Updates.combine(Updates.set("state", IN_FLIGHT),
-                    Updates.set("claimedAt", new Date())));
+                    Updates.set("claimedAt", now)));
         }
         return new Claim(candidates.stream().filter(s -> parked.contains(s.key())).toList(), settled);
     }
 
-    /** Sends claimed before {@code cutoff} that neither the provider's answer nor a webhook settled. */
+    /**
+     * Sends claimed before {@code cutoff} that neither the provider's answer nor a webhook settled: read from the
+     * entries of {@link SendsInFlight} claimed before it, then those sends by key. An entry whose send is settled,
+     * parked or was never claimed is dropped; one whose send was claimed again since waits for its new claim.
+     */
     public List<Send> inDoubtSince(Instant cutoff, int limit) {
+        Date before = Date.from(cutoff);
+        Map<String, Date> entries = inFlight.claimedBefore(before, limit);
         List<Send> inDoubt = new ArrayList<>();
-        for (Document doc : sends.find(and(eq("state", IN_FLIGHT), lt("claimedAt", Date.from(cutoff)))).limit(limit)) {
-            inDoubt.add(send(doc));
+        if (entries.isEmpty()) {
+            return inDoubt;
         }
+        Map<String, Document> found = new HashMap<>();
+        for (Document doc : sends.find(in("_id", entries.keySet()))) {
+            found.put(doc.getString("_id"), doc);
+        }
+        List<String> settled = new ArrayList<>();
+        Map<String, Date> stale = new HashMap<>();
+        Map<String, Date> later = new HashMap<>();
+        for (Map.Entry<String, Date> entry : entries.entrySet()) {
+            Document doc = found.get(entry.getKey());
+            String state = doc == null ? null : doc.getString("state");
+            if (SETTLED.equals(state)) {
+                settled.add(entry.getKey());
+            } else if (!IN_FLIGHT.equals(state)) {
+                stale.put(entry.getKey(), entry.getValue()); // parked (the retry store owns it) or never claimed
+            } else if (doc.getDate("claimedAt").before(before)) {
+                inDoubt.add(send(doc));
+            } else {
+                later.put(entry.getKey(), doc.getDate("claimedAt"));
+            }
+        }
+        inFlight.remove(settled);
+        inFlight.removeIfUnchanged(stale);
+        inFlight.add(later);
         return inDoubt;
+    }
+
+    /**
+     * Enters every send the ledger holds in flight into {@link SendsInFlight}: run at start-up, for the sends claimed
+     * before it existed. One query (real MongoDB serves it from the {@code (state, claimedAt)} index; the embedded
+     * store scans the ledger, once per start).
+     */
+    public int enterSendsInFlight() {
+        int entered = 0;
+        Map<String, Date> page = new HashMap<>();
+        for (Document doc : sends.find(eq("state", IN_FLIGHT)).projection(new Document("claimedAt", 1))) {
+            page.put(doc.getString("_id"), doc.getDate("claimedAt"));
+            if (page.size() == 1000) {
+                inFlight.add(page);
+                entered += page.size();
+                page.clear();
+            }
+        }
+        inFlight.add(page);
+        return entered + page.size();
+    }
+
+    long inFlightEntries() {
+        return inFlight.size();
     }
 
     private static Send send(Document doc) {

@@ -1,6 +1,8 @@
 package com.propty.delivery.dispatch;
 
 import com.mongodb.client.model.Indexes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -8,20 +10,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The secondary indexes the scheduled jobs' queries need on a real MongoDB (the embedded store ignores
- * them and scans, see RECIPES). Created once the context is up, so a missing setting fails start-up first.
+ * them and scans, see RECIPES), and the sends in flight entered into {@link SendsInFlight} from the ledger (sends
+ * claimed before it existed, or by an older version). Done once the context is up, so a missing setting fails
+ * start-up first.
  */
 @Component
 class StoreIndexes implements ApplicationRunner {
 
-    private final MongoTemplate mongo;
+    private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
 
-    StoreIndexes(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final SendLedger ledger;
+
+    StoreIndexes(MongoTemplate mongo, SendLedger ledger) {
         this.mongo = mongo;
+        this.ledger = ledger;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        // (state, claimedAt) serves the start-up query below
         mongo.getCollection("sends").createIndex(Indexes.ascending("state", "claimedAt"));
         mongo.getCollection("deferred").createIndex(Indexes.ascending("nextAttemptAt"));
+        log.info("{} sends in flight in the ledger entered for the in-doubt sweep", ledger.enterSendsInFlight());
     }
 }

@@ -46,7 +46,8 @@ import org.springframework.stereotype.Component;
  * </ol>
  * Repeating any step gives the same documents and the same chunks (same event ids), which is what
  * lets the recovery job finish a dispatch whose sender died; delivery-service dedups sends by
- * attempt id, recipient and channel.
+ * attempt id, recipient and channel. The recovery job finds those dispatches in {@link DispatchesUnderWay}, whose
+ * entry is written before the notice turns SENDING and removed once {@code dispatched} is true.
  */
 @Component
 public class NoticeDispatch {
@@ -65,12 +66,17 @@ public class NoticeDispatch {
     private final Duration lease;
     private final ExecutorService executor;
     private final Clock clock;
+    private final SendSchedule schedule;
+    private final DispatchesUnderWay underWay;
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
             StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
-            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock) {
+            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock, SendSchedule schedule,
+            DispatchesUnderWay underWay) {
         this.mongo = mongo;
+        this.schedule = schedule;
+        this.underWay = underWay;
         this.residents = residents;
         this.recipients = recipients;
         this.counters = counters;
@@ -88,27 +94,41 @@ public class NoticeDispatch {
         }));
     }
 
-    /** Moves one notice matching {@code which} to SENDING with a fresh dispatch; null when none matched. */
-    public Notice begin(Criteria which) {
+    /**
+     * Moves the notice to SENDING with a fresh dispatch if it matches {@code state}; null when it did not. Its
+     * entry in {@link DispatchesUnderWay} is written first, with the same lease, so a crash after the notice's write
+     * leaves what the recovery job needs; once it is SENDING it is no longer scheduled.
+     */
+    public Notice begin(String noticeId, Criteria state) {
         Instant now = clock.instant();
+        Instant leaseUntil = now.plus(lease);
+        underWay.hold(noticeId, leaseUntil);
         Update update = new Update().set("status", NoticeStatus.SENDING).set("updatedAt", now)
                 .set("stats", DeliveryStats.NONE).set("resendable", false)
                 .set("dispatch", new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false,
-                        now.plus(lease), now));
-        return mongo.findAndModify(Query.query(which), update, FindAndModifyOptions.options().returnNew(true),
-                Notice.class);
+                        leaseUntil, now));
+        Notice sending = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)).addCriteria(state),
+                update, FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (sending != null) {
+            schedule.remove(noticeId);
+        }
+        return sending;
     }
 
     /**
-     * Takes over an unfinished dispatch whose lease ran out (its sender crashed or stalled); null
-     * when there is none. The lease is taken with one conditional write, so only one instance wins.
+     * Takes over the notice's unfinished dispatch if its lease ran out (its sender crashed or stalled); null when
+     * it did not. The lease is taken with one conditional write, so only one instance wins.
      */
-    public Notice claimAbandoned() {
+    public Notice claimAbandoned(String noticeId) {
         Instant now = clock.instant();
-        return mongo.findAndModify(Query.query(Criteria.where("dispatch.dispatched").is(false)
-                        .and("dispatch.leaseUntil").lt(now)),
+        Notice claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)
+                        .and("dispatch.dispatched").is(false).and("dispatch.leaseUntil").lt(now)),
                 new Update().set("dispatch.leaseUntil", now.plus(lease)),
                 FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (claimed != null) {
+            underWay.hold(noticeId, claimed.dispatch().leaseUntil());
+        }
+        return claimed;
     }
 
     public void runInBackground(Notice notice) {
@@ -146,6 +166,7 @@ public class NoticeDispatch {
         int chunks = publishChunks(notice, dispatch);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
                 new Update().set("dispatch.dispatched", true), Notice.class);
+        underWay.remove(notice.id()); // a crash before this leaves an entry the recovery job drops
         log.info("Dispatched notice {}: {} email and {} SMS targets in {} chunks ({} ms)", notice.id(),
                 dispatch.emailTargets(), dispatch.smsTargets(), chunks, (System.nanoTime() - started) / 1_000_000);
     }

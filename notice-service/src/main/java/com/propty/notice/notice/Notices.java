@@ -45,14 +45,16 @@ public class Notices {
     private final Residents residents;
     private final NoticeDispatch dispatch;
     private final PropertyNotices lists;
+    private final SendSchedule schedule;
 
     private final RateLimits rateLimits;
     private final Audit audit;
     private final Clock clock;
 
     public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
-            RateLimits rateLimits, Audit audit, Clock clock) {
+            SendSchedule schedule, RateLimits rateLimits, Audit audit, Clock clock) {
         this.lists = lists;
+        this.schedule = schedule;
         this.rateLimits = rateLimits;
         this.audit = audit;
         this.clock = clock;
@@ -210,8 +212,8 @@ public class Notices {
         if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
             throw notDraft("sent");
         }
-        Notice sending = dispatch.begin(Criteria.where("_id").is(noticeId)
-                .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
+        Notice sending = dispatch.begin(noticeId,
+                Criteria.where("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
         if (sending == null) {
             throw notDraft("sent");
         }
@@ -233,6 +235,9 @@ public class Notices {
         if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
             throw notDraft("scheduled");
         }
+        // the queue entry before the notice's write (a crash between them leaves an entry the poller drops, never a
+        // scheduled notice without one) and again after it (in case the poller dropped it, seeing the draft between)
+        schedule.add(noticeId, input.sendAt());
         Notice scheduled = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(noticeId)
                         .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name())),
@@ -242,6 +247,7 @@ public class Notices {
         if (scheduled == null) {
             throw notDraft("scheduled");
         }
+        schedule.add(noticeId, input.sendAt());
         audit.noticeScheduled(caller, scheduled);
         return scheduled;
     }
@@ -258,6 +264,7 @@ public class Notices {
             throw ApiProblem.conflict("NOTICE_NOT_SCHEDULED", "Notice is not scheduled",
                     "Only a scheduled notice can be cancelled.");
         }
+        schedule.lookNow(noticeId, clock.instant()); // the next poll drops it
         audit.noticeCancelled(caller, draft);
         return draft;
     }

@@ -1,41 +1,72 @@
 package com.propty.notice.notice;
 
+import com.mongodb.client.model.Indexes;
 import java.time.Clock;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends scheduled notices when their time comes, and finishes dispatches a crash interrupted. Both
  * take a notice with one conditional findAndModify, so several pollers or instances never send a
- * notice twice; the schedule lives in Mongo and survives a restart.
+ * notice twice; the schedule lives in Mongo and survives a restart. Each job reads its queue
+ * ({@link SendSchedule}, {@link DispatchesUnderWay}: only the work in hand) and then each due notice by key, so
+ * its cost does not grow with the notices ever sent; {@link QueueEntryRules} decides what an entry means.
+ * At start-up the queues are filled from the notices once ({@link #run}): notices scheduled or under way before
+ * the queues existed, or left without an entry by a double fault.
  */
 @Component
-class ScheduledSending {
+class ScheduledSending implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduledSending.class);
+    static final int BATCH = 500;
 
     private final NoticeDispatch dispatch;
+    private final SendSchedule schedule;
+    private final DispatchesUnderWay underWay;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    ScheduledSending(NoticeDispatch dispatch, Clock clock) {
+    ScheduledSending(NoticeDispatch dispatch, SendSchedule schedule, DispatchesUnderWay underWay, MongoTemplate mongo,
+            Clock clock) {
         this.dispatch = dispatch;
+        this.schedule = schedule;
+        this.underWay = underWay;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${propty.notice.scheduler-interval-ms:1000}")
     void sendDueNotices() {
         try {
-            Notice due;
-            while ((due = dispatch.begin(Criteria.where("status").is(NoticeStatus.SCHEDULED.name())
-                    .and("scheduledAt").lte(clock.instant()))) != null) {
-                log.info("Sending scheduled notice {}", due.id());
-                dispatch.runInBackground(due);
-            }
+            Instant now = clock.instant();
+            schedule.dueBy(now, BATCH).forEach(entry -> sendIfDue(entry, now));
         } catch (RuntimeException e) {
             log.warn("Scheduled sending failed; next poll retries", e);
+        }
+    }
+
+    private void sendIfDue(SendSchedule.Entry entry, Instant now) {
+        QueueEntryRules.Decision decision = QueueEntryRules.scheduled(mongo.findById(entry.noticeId(), Notice.class), now);
+        switch (decision.step()) {
+            case TAKE -> {
+                Notice due = dispatch.begin(entry.noticeId(),
+                        Criteria.where("status").is(NoticeStatus.SCHEDULED.name()).and("scheduledAt").lte(now));
+                if (due != null) { // else cancelled, rescheduled or sent meanwhile: the next poll sees it
+                    log.info("Sending scheduled notice {}", due.id());
+                    dispatch.runInBackground(due);
+                }
+            }
+            case REMOVE -> schedule.remove(entry.noticeId());
+            case REMOVE_IF_UNCHANGED -> schedule.removeIfUnchanged(entry);
+            case POSTPONE -> schedule.postponeIfUnchanged(entry, decision.at());
         }
     }
 
@@ -43,13 +74,56 @@ class ScheduledSending {
             fixedDelayString = "${propty.notice.recovery-interval-ms:30000}")
     void resumeAbandonedDispatches() {
         try {
-            Notice abandoned;
-            while ((abandoned = dispatch.claimAbandoned()) != null) {
-                log.info("Resuming the interrupted dispatch of notice {}", abandoned.id());
-                dispatch.run(abandoned);
-            }
+            Instant now = clock.instant();
+            underWay.leaseEndedBefore(now, BATCH).forEach(entry -> resumeIfAbandoned(entry, now));
         } catch (RuntimeException e) {
             log.warn("Resuming dispatches failed; next run retries", e);
         }
+    }
+
+    private void resumeIfAbandoned(DispatchesUnderWay.Entry entry, Instant now) {
+        QueueEntryRules.Decision decision = QueueEntryRules.underWay(mongo.findById(entry.noticeId(), Notice.class), now);
+        switch (decision.step()) {
+            case TAKE -> {
+                Notice abandoned = dispatch.claimAbandoned(entry.noticeId());
+                if (abandoned != null) { // else another instance took it first
+                    log.info("Resuming the interrupted dispatch of notice {}", abandoned.id());
+                    dispatch.run(abandoned);
+                }
+            }
+            case REMOVE -> underWay.remove(entry.noticeId());
+            case REMOVE_IF_UNCHANGED -> underWay.removeIfUnchanged(entry);
+            case POSTPONE -> underWay.hold(entry.noticeId(), decision.at());
+        }
+    }
+
+    /**
+     * Fills both queues from the notices, once per start: one query each (real MongoDB serves them from the indexes
+     * declared here; the embedded store scans the notices, once). Writing an entry that exists changes nothing the
+     * jobs rely on ({@code $min} of the send time, {@code $max} of the lease).
+     */
+    @Override
+    public void run(ApplicationArguments args) {
+        enqueueExisting();
+    }
+
+    void enqueueExisting() {
+        mongo.getCollection("notices").createIndex(Indexes.ascending("status", "scheduledAt"));
+        mongo.getCollection("notices").createIndex(Indexes.ascending("dispatch.dispatched"));
+        int scheduled = 0;
+        int underWayCount = 0;
+        for (Notice notice : mongo.find(Query.query(Criteria.where("status").is(NoticeStatus.SCHEDULED.name())),
+                Notice.class)) {
+            if (notice.scheduledAt() != null) {
+                schedule.add(notice.id(), notice.scheduledAt());
+                scheduled++;
+            }
+        }
+        for (Notice notice : mongo.find(Query.query(Criteria.where("dispatch.dispatched").is(false)), Notice.class)) {
+            underWay.hold(notice.id(), notice.dispatch().leaseUntil());
+            underWayCount++;
+        }
+        log.info("Queued {} scheduled notices and {} dispatches under way found in the notices", scheduled,
+                underWayCount);
     }
 }
