@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * name order. Queries see
  * whole documents only (a write is never half-applied under a reader), as on real MongoDB.
  *
+ * <p>Conditional writes by {@code _id} are narrowed to that one document first ({@link IdFirst}), under the same
+ * exclusive lock.
+ *
  * <p>It also logs a failed command by name and error code only: the server's own handler logs the whole command
  * document (residents' addresses), so the local platform's logging configuration silences it.
  */
@@ -79,8 +82,13 @@ final class ConsistentBackend implements MongoBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         String served = served(command);
-        return lockedCommand(database, served, isRead(served, query),
-                () -> copy(backend.handleCommand(channel, database, served, query)));
+        boolean read = isRead(served, query);
+        return lockedCommand(database, served, read, () -> {
+            if (!read) {
+                IdFirst.narrow(backend, channel, database, query);
+            }
+            return copy(backend.handleCommand(channel, database, served, query));
+        });
     }
 
     @Override
@@ -90,8 +98,13 @@ final class ConsistentBackend implements MongoBackend {
         if (!served(command).equals(command)) {
             return handleCommand(message.getChannel(), message.getDatabaseName(), command, document);
         }
-        return lockedCommand(message.getDatabaseName(), command, isRead(command, document),
-                () -> copy(backend.handleMessage(message)));
+        boolean read = isRead(command, document);
+        return lockedCommand(message.getDatabaseName(), command, read, () -> {
+            if (!read) {
+                IdFirst.narrow(backend, message.getChannel(), message.getDatabaseName(), document);
+            }
+            return copy(backend.handleMessage(message));
+        });
     }
 
     /**
