@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium and chromedriver, so Selenium never downloads a browser or a driver (the build machine has no
- * internet). Tests check {@link #isInstalled()} first and are skipped without them.
+ * internet). Tests get the browser from {@link #sharedOrSkip()}: skipped without them, failed instead in CI
+ * ({@link BrowserRequirement}). With {@code -Dpropty.browser.logs=DIR} chromedriver's verbose log, chromium's log and
+ * its net-log (every request, socket and byte count) go to DIR, which is how a hung navigation was traced to a
+ * gateway connection that stopped reading (gateway {@code KeepAliveReadResume}).
  */
 final class HeadlessChrome {
 
@@ -34,15 +38,19 @@ final class HeadlessChrome {
         return shared;
     }
 
-    /** The shared browser; where chromium is not installed, the calling test class is skipped instead. */
+    /**
+     * The shared browser; where chromium or chromedriver is not installed, the calling test class is skipped, or
+     * fails where {@code CI=true}.
+     */
     static ChromeDriver sharedOrSkip() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(isInstalled(),
-                "chromium and chromedriver are not installed in /usr/bin");
+        BrowserRequirement requirement = BrowserRequirement.decide(BROWSER.canExecute(), DRIVER.canExecute(),
+                System.getenv("CI"));
+        switch (requirement.outcome()) {
+            case SKIP -> Assumptions.abort(requirement.reason());
+            case FAIL -> throw new AssertionError(requirement.reason());
+            case RUN -> { }
+        }
         return shared();
-    }
-
-    static boolean isInstalled() {
-        return BROWSER.canExecute() && DRIVER.canExecute();
     }
 
     static ChromeDriver start() {
@@ -52,11 +60,19 @@ final class HeadlessChrome {
             options.setBinary(BROWSER);
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-US");
-            ChromeDriverService service = new ChromeDriverService.Builder()
+                    "--no-first-run", "--disable-quic", "--user-data-dir=" + profile, "--window-size=1280,1000",
+                    "--lang=en-US");
+            ChromeDriverService.Builder builder = new ChromeDriverService.Builder()
                     .usingDriverExecutable(DRIVER)
-                    .usingAnyFreePort()
-                    .build();
+                    .usingAnyFreePort();
+            String logs = System.getProperty("propty.browser.logs");
+            if (logs != null) {
+                Path dir = Files.createDirectories(Path.of(logs)).toAbsolutePath();
+                builder.withLogFile(dir.resolve("chromedriver.log").toFile()).withVerbose(true);
+                options.addArguments("--enable-logging", "--v=1", "--log-file=" + dir.resolve("chrome.log"),
+                        "--log-net-log=" + dir.resolve("netlog.json"));
+            }
+            ChromeDriverService service = builder.build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
             return driver;
