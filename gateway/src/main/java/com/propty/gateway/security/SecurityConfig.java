@@ -15,15 +15,17 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 
 /**
  * Who may call what (CONTRACT §3): {@code /api/**} needs a verified JWT with role PROPERTY_MANAGER or
- * PROPERTY_ADMIN; provider webhooks, health/metrics, the page's static assets and (local profile) the dev token
- * endpoint are open. Anything else is denied, so a route added later is not public by accident. Stateless: no
- * session, no cookies, hence no CSRF token.
+ * PROPERTY_ADMIN; provider webhooks, health/metrics, the page's static assets, the API document with its Swagger UI
+ * and (local profile) the dev token endpoint are open. Anything else is denied, so a route added later is not public
+ * by accident. Stateless: no session, no cookies, hence no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfig {
 
     static final String[] MANAGER_ROLES = {"PROPERTY_MANAGER", "PROPERTY_ADMIN"};
+    static final String[] API_DOCS = {"/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui",
+            "/swagger-ui/**"};
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties gateway) {
@@ -42,6 +44,8 @@ public class SecurityConfig {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
                         .pathMatchers("/", "/index.html", "/assets/**", "/favicon.ico").permitAll()
+                        // The API document and its Swagger UI: public, like the page; "try it out" needs a token.
+                        .pathMatchers(API_DOCS).permitAll()
                         // Only exists in the local profile; elsewhere it is a plain 404.
                         .pathMatchers("/dev/token").permitAll()
                         // Never routed: let it fall through to the 404 instead of a 401 that hints it exists.
