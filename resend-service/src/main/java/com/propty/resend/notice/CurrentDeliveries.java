@@ -82,6 +82,11 @@ public class CurrentDeliveries {
         Kept before = kept.get(noticeId, now);
         NoticeDeliveryStates states = noticeService.deliveryStates(noticeId, selected,
                 before == null ? null : before.version());
+        if (!states.holdsFailures() && (before == null || !before.version().equals(states.version()))) {
+            // left out for a version not kept here (another instance's answer, say): ask for everything
+            before = null;
+            states = noticeService.deliveryStates(noticeId, selected, null);
+        }
         caller.requireProperty(states.propertyId(), "Notice");
         List<Recipient> answered = states.recipients().stream()
                 .map(NoticeDeliveryStates.RecipientStates::toRecipient).toList();
@@ -91,8 +96,6 @@ public class CurrentDeliveries {
         if (states.holdsFailures()) {
             List<Recipient> failing = answered.stream().filter(CurrentDeliveries::failing).toList();
             current = withClaims(noticeId, states.version(), claimsVersion, failing, now.plus(keep.maxAge()));
-        } else if (before == null || !before.version().equals(states.version())) {
-            throw new IllegalStateException("notice-service left out the failures of a version not kept here");
         } else if (before.claimsHoldAt(claimsVersion, now)) {
             current = before;
         } else {
