@@ -56,7 +56,7 @@ public class ApiDocsConfig implements WebFluxConfigurer {
     }
 
     /** The webjar's files sit under its version; the pom fixes it once, so it is read from the webjar itself. */
-    static String swaggerUiVersion() {
+    public static String swaggerUiVersion() {
         Properties pom = new Properties();
         try (InputStream in = new ClassPathResource(SWAGGER_UI_POM).getInputStream()) {
             pom.load(in);

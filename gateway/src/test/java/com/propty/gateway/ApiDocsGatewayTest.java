@@ -1,15 +1,12 @@
-package com.propty.gateway.apidocs;
+package com.propty.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import com.propty.gateway.apidocs.ApiDocsConfig;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -35,8 +32,6 @@ class ApiDocsGatewayTest {
     private static final Path SOURCE = Path.of("..", "docs", "openapi.yaml");
     private static final String CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'; form-action 'self'";
-
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @LocalServerPort
     int port;
@@ -106,15 +101,6 @@ class ApiDocsGatewayTest {
     }
 
     private HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(15)).GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Gateway(port).get(path);
     }
 }
