@@ -3,8 +3,6 @@ package com.propty.kit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.propty.events.AuditAction;
 import com.propty.events.AuditRecorded;
 import com.propty.testsupport.TestInfrastructure;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,23 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 /** The outbox and its relay against a real MongoDB-wire server, with the broker faked: what is marked, and when. */
 class AuditRelayTest {
 
-    static MongoClient client;
 
-    final MongoTemplate mongo = new MongoTemplate(client, "audit-" + System.nanoTime());
+    final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(), "audit-" + System.nanoTime());
     final JsonMapper json = JsonMapper.builder().build();
     final AuditOutbox outbox = new AuditOutbox(mongo, json, Clock.systemUTC());
     final Caller ann = new Caller("ann", "Ann", Set.of("PROPERTY_ADMIN"), Set.of("p1"));
     final List<AuditOutbox.Pending> published = new ArrayList<>();
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     AuditRecorded record(int i) {
         return outbox.record(ann, "p1", AuditAction.NOTICE_SENT, new AuditRecorded.AuditTarget("notice", "n" + i),

@@ -3,6 +3,8 @@ package com.propty.testsupport;
 import com.propty.localkafka.KafkaBroker;
 import com.propty.localkafka.KafkaCluster;
 import com.propty.localkafka.LocalKafka;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.propty.localmongo.MongoWireServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +45,7 @@ public final class TestInfrastructure {
     private static LocalKafka kafka;
     private static KafkaCluster cluster;
     private static MongoWireServer mongo;
+    private static MongoClient mongoClient;
     private static KafkaProducer<String, String> producer;
 
     private TestInfrastructure() {
@@ -93,6 +96,19 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(mongo::close));
         }
         return mongo;
+    }
+
+    /**
+     * One driver client of the shared store, for tests that use a store class without a Spring context (each test
+     * names its own database); closed at exit. Needs {@code mongodb-driver-sync} on the test's class path.
+     */
+    public static synchronized MongoClient mongoClient() {
+        if (mongoClient == null) {
+            MongoClient client = MongoClients.create(mongo().connectionString());
+            Runtime.getRuntime().addShutdownHook(new Thread(client::close));
+            mongoClient = client;
+        }
+        return mongoClient;
     }
 
     /** A producer of String keys and values to the shared broker, for tests that publish raw events; closed at exit. */

@@ -2,8 +2,6 @@ package com.propty.kit.lease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.propty.testsupport.MutableClock;
 import com.propty.testsupport.TestInfrastructure;
 import java.time.Duration;
@@ -14,31 +12,18 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Leases of two or more instances against a real MongoDB-wire server. */
 class JobLeasesTest {
 
-    static MongoClient client;
 
-    final MongoTemplate mongo = new MongoTemplate(client, "leases-" + System.nanoTime());
+    final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(), "leases-" + System.nanoTime());
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final JobLeases one = new JobLeases(mongo, clock, "one");
     final JobLeases two = new JobLeases(mongo, clock, "two");
     final Duration minute = Duration.ofMinutes(1);
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
 
     @Test
     void theFirstTakesTheLeaseAndRenewsItWhileTheOtherWaits() {

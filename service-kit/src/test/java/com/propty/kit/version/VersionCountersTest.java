@@ -2,8 +2,6 @@ package com.propty.kit.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.propty.testsupport.TestInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,28 +9,15 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Version counters against a real MongoDB-wire server. */
 class VersionCountersTest {
 
-    static MongoClient client;
 
     final VersionCounters counters = new VersionCounters(
-            new MongoTemplate(client, "versions-" + System.nanoTime()), "versions");
-
-    @BeforeAll
-    static void connect() {
-        client = MongoClients.create(TestInfrastructure.mongo().connectionString());
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+            new MongoTemplate(TestInfrastructure.mongoClient(), "versions-" + System.nanoTime()), "versions");
 
     @Test
     void aKeyNeverMovedIsZeroAndAMoveCountsEachKeyOnceHoweverOftenListed() {

@@ -39,20 +39,31 @@ public record FaultProfile(String name, int recipients, int outageSeconds, Durat
     static final int SENDGRID_BATCH = 20;
 
     Map<String, String> environment() {
+        // longer than a restart of delivery-service, so the retried webhook of a send accepted just before a kill
+        // settles it before the sweeper would call it in doubt (the local profile's window is 2 minutes too)
+        Map<String, String> env = shortWindows(Duration.ofMinutes(2), Duration.ofSeconds(5));
+        env.put("SENDGRID_CB_WAIT_IN_OPEN_STATE", "PT3S");
+        return env;
+    }
+
+    /**
+     * The windows every whole-platform fault test shortens: small SendGrid batches claimed one at a time (a kill -9
+     * leaves at most one batch per channel in doubt), short back-offs, and Kafka sessions that time out in 8 s instead
+     * of 45 s, so a killed consumer's partitions come back within the run.
+     *
+     * @param inDoubtWindow how long a send may stay in flight before the sweeper calls it in doubt
+     * @param sweepInterval how often the sweeper looks
+     */
+    static Map<String, String> shortWindows(Duration inDoubtWindow, Duration sweepInterval) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIM_WEBHOOK_DELAY_MS", "100");
-        // small SendGrid batches claimed one at a time: a kill -9 leaves at most one batch per channel in doubt
         env.put("SENDGRID_BATCH_SIZE", String.valueOf(SENDGRID_BATCH));
         env.put("DELIVERY_CLAIM_SLICE", String.valueOf(SENDGRID_BATCH));
         env.put("SENDGRID_PERMITS_PER_SECOND", "40");
-        // longer than a restart of delivery-service, so the retried webhook of a send accepted just before a kill
-        // settles it before the sweeper would call it in doubt (the local profile's window is 2 minutes too)
-        env.put("DELIVERY_IN_DOUBT_WINDOW", "PT2M");
-        env.put("DELIVERY_IN_DOUBT_SWEEP_INTERVAL", "PT5S");
+        env.put("DELIVERY_IN_DOUBT_WINDOW", inDoubtWindow.toString());
+        env.put("DELIVERY_IN_DOUBT_SWEEP_INTERVAL", sweepInterval.toString());
         env.put("DELIVERY_BACKOFF_INITIAL", "PT1S");
         env.put("DELIVERY_BACKOFF_MAX", "PT5S");
-        env.put("SENDGRID_CB_WAIT_IN_OPEN_STATE", "PT3S");
-        // a killed consumer's partitions come back after its session times out (45 s by default)
         env.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"8000\","
                 + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
         return env;

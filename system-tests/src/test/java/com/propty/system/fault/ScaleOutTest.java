@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 class ScaleOutTest {
 
     static final int RESIDENTS = 1200;
-    static final int BATCH = 20;
+    static final int BATCH = FaultProfile.SENDGRID_BATCH;
     /** Kafka nodes: 3 in {@code mvn verify}; {@code -Dscale.brokers=1} runs the instance half alone (a quicker look). */
     static final int BROKERS = Integer.getInteger("scale.brokers", 3);
 
@@ -158,21 +158,10 @@ class ScaleOutTest {
     }
 
     private static Map<String, String> environment() {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("SIM_WEBHOOK_DELAY_MS", "100");
-        env.put("SENDGRID_BATCH_SIZE", String.valueOf(BATCH));
-        env.put("DELIVERY_CLAIM_SLICE", String.valueOf(BATCH));
-        env.put("SENDGRID_PERMITS_PER_SECOND", "40");
         // the sends in flight in the killed delivery-service are called in doubt by the survivor's sweeper
-        env.put("DELIVERY_IN_DOUBT_WINDOW", "PT45S");
-        env.put("DELIVERY_IN_DOUBT_SWEEP_INTERVAL", "PT3S");
-        env.put("DELIVERY_BACKOFF_INITIAL", "PT1S");
-        env.put("DELIVERY_BACKOFF_MAX", "PT5S");
+        Map<String, String> env = FaultProfile.shortWindows(Duration.ofSeconds(45), Duration.ofSeconds(3));
         // the same secret as the test's internal tokens, to open streams on each instance as the gateway would
         env.put("INTERNAL_TOKEN_SECRET", InternalTokens.LOCAL_SECRET);
-        // a killed consumer's partitions go to the survivor after its session times out (45 s by default)
-        env.put("SPRING_APPLICATION_JSON", "{\"spring.kafka.consumer.properties.session.timeout.ms\":\"8000\","
-                + "\"spring.kafka.consumer.properties.heartbeat.interval.ms\":\"2000\"}");
         return env;
     }
 }
