@@ -10,6 +10,7 @@ import com.propty.events.Topics;
 import com.propty.kit.messaging.BatchTracing;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
+import com.propty.kit.messaging.EventPublisher;
 import com.propty.kit.messaging.ProjectionErrorHandling;
 import com.propty.kit.metrics.ConsumerMeters;
 import java.util.List;

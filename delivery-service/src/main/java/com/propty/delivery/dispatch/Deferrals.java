@@ -1,6 +1,6 @@
 package com.propty.delivery.dispatch;
 
-import com.propty.delivery.EventPublisher;
+import com.propty.kit.messaging.EventPublisher;
 import com.propty.events.Channel;
 import com.propty.events.DeliveryDeferred;
 import com.propty.events.Topics;

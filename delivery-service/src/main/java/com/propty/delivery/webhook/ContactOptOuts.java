@@ -1,6 +1,6 @@
 package com.propty.delivery.webhook;
 
-import com.propty.delivery.EventPublisher;
+import com.propty.kit.messaging.EventPublisher;
 import com.propty.events.ContactOptedOut;
 import com.propty.events.Topics;
 import java.util.Collection;

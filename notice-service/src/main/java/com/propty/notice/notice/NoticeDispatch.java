@@ -5,6 +5,7 @@ import com.propty.events.Content;
 import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
+import com.propty.kit.messaging.EventPublisher;
 import com.propty.kit.tracing.TracedExecutors;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
@@ -23,14 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,7 +50,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeDispatch {
 
-    static final String BINDING = "noticeDispatchRequested";
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatch.class);
     private static final int PAGE = 1000;
 
@@ -61,7 +58,7 @@ public class NoticeDispatch {
     private final Recipients recipients;
     private final NoticeCounters counters;
     private final LiveUpdates liveUpdates;
-    private final StreamBridge streamBridge;
+    private final EventPublisher publisher;
     private final int chunkSize;
     private final Duration lease;
     private final ExecutorService executor;
@@ -71,7 +68,7 @@ public class NoticeDispatch {
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
-            StreamBridge streamBridge, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
+            EventPublisher publisher, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
             @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock, SendSchedule schedule,
             DispatchesUnderWay underWay) {
         this.mongo = mongo;
@@ -81,7 +78,7 @@ public class NoticeDispatch {
         this.recipients = recipients;
         this.counters = counters;
         this.liveUpdates = liveUpdates;
-        this.streamBridge = streamBridge;
+        this.publisher = publisher;
         this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
         this.lease = Duration.ofMillis(leaseMs);
         this.clock = clock;
@@ -221,11 +218,7 @@ public class NoticeDispatch {
             int chunkIndex, int chunkCount, ChannelTotals totals) {
         NoticeDispatchRequested event = NoticeDispatchRequested.of(dispatch.dispatchId(), notice.id(),
                 notice.propertyId(), content, targets, chunkIndex, chunkCount, totals);
-        boolean sent = streamBridge.send(BINDING, MessageBuilder.withPayload(event)
-                .setHeader(KafkaHeaders.KEY, Topics.chunkKey(notice.id(), chunkIndex)).build());
-        if (!sent) {
-            throw new IllegalStateException("Chunk " + chunkIndex + " of notice " + notice.id() + " was not sent");
-        }
+        publisher.publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice.id(), chunkIndex), event);
     }
 
     @PreDestroy

@@ -1,34 +1,21 @@
 package com.propty.resend.messaging;
 
 import com.propty.events.ResendRequested;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.support.MessageBuilder;
+import com.propty.events.Topics;
+import com.propty.kit.messaging.EventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.util.MimeTypeUtils;
-import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes resend chunks on {@code resend-requested}; the binding is synchronous, so a failure is seen here. */
+/** Publishes resend chunks on {@code resend-requested}; returns once the broker has the chunk, so a failure is seen here. */
 @Component
 public class ResendRequests {
 
-    static final String BINDING = "resendRequested";
+    private final EventPublisher publisher;
 
-    private final StreamBridge bridge;
-    private final JsonMapper json;
-
-    public ResendRequests(StreamBridge bridge, JsonMapper json) {
-        this.bridge = bridge;
-        this.json = json;
+    public ResendRequests(EventPublisher publisher) {
+        this.publisher = publisher;
     }
 
     public void publish(ResendRequested chunk, String key) {
-        boolean sent = bridge.send(BINDING, MessageBuilder.withPayload(json.writeValueAsBytes(chunk))
-                .setHeader(KafkaHeaders.KEY, key)
-                .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .build());
-        if (!sent) {
-            throw new IllegalStateException("resend-requested refused chunk " + chunk.eventId());
-        }
+        publisher.publish(Topics.RESEND_REQUESTED, key, chunk);
     }
 }
