@@ -325,12 +325,15 @@ public final class Benchmark {
             java.util.function.Supplier<Gateway.Reply> call = posted ? () -> api.post(read.getValue(), selection)
                     : () -> api.get(read.getValue());
             JsonNode first = Gateway.expect(call.get(), 200);
+            expectCounts(read.getKey(), first, residents, ids.size());
             int total = clients * requestsPerClient;
             long[] nanos = parallel(total, clients, i -> {
                 Gateway.Reply reply = call.get();
                 Gateway.expect(reply, 200);
                 return reply.nanos();
             });
+            // the same answer after the load: fast and wrong would not count
+            expectCounts(read.getKey(), Gateway.expect(call.get(), 200), residents, ids.size());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("p50", pct(nanos, 50));
             p.put("p95", pct(nanos, 95));
@@ -346,6 +349,49 @@ public final class Benchmark {
                     first.has("totalItems") ? ", totalItems " + first.get("totalItems").asLong() : ""));
         }
         return all;
+    }
+
+    /**
+     * The counts a read must answer on the settled notice, from how {@link #resident} makes failures: a FAILED_ONLY
+     * resend takes every refused email and every refused SMS, the ticked first {@code selected} residents (the table's
+     * order is by name, so residents 0, 1, …) theirs, and the FAILED filter lists each of those residents once.
+     */
+    private static void expectCounts(String read, JsonNode answer, int residents, int selected) {
+        switch (read) {
+            case "resend-options" -> expectOption(answer, "FAILED_ONLY", refused(residents, 0), refused(residents, 5));
+            case "resend-options, 200 selected" ->
+                    expectOption(answer, "SELECTED", refused(selected, 0), refused(selected, 5));
+            case "FAILED page" -> expectEqual(read + " totalItems", answer.path("totalItems").asLong(),
+                    refused(residents, 0) + refused(residents, 5));
+            default -> {
+            }
+        }
+    }
+
+    /** How many of residents 0 … n-1 have {@code i % 10 == remainder}. */
+    private static long refused(int n, int remainder) {
+        return n <= remainder ? 0 : (n - 1 - remainder) / 10 + 1;
+    }
+
+    private static void expectOption(JsonNode options, String scope, long emails, long sms) {
+        JsonNode option = null;
+        for (JsonNode o : options.path("options")) {
+            if (scope.equals(o.path("scope").asString())) {
+                option = o;
+            }
+        }
+        if (option == null) {
+            throw new IllegalStateException("resend-options has no " + scope + " option: " + options);
+        }
+        expectEqual(scope + " emails", option.path("emails").asLong(), emails);
+        expectEqual(scope + " sms", option.path("sms").asLong(), sms);
+        expectEqual(scope + " recipients", option.path("recipients").asLong(), emails + sms);
+    }
+
+    private static void expectEqual(String what, long actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalStateException(what + ": " + actual + ", expected " + expected);
+        }
     }
 
     private void importRows(Gateway api, String property, int residents, IntFunction<Map<String, Object>> row)
