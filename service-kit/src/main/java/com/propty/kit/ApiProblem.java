@@ -34,8 +34,13 @@ public class ApiProblem extends RuntimeException {
     }
 
     public static ApiProblem validation(String field, String message) {
+        return validation(List.of(new FieldError(field, message)));
+    }
+
+    /** 400 VALIDATION_FAILED naming every field found wrong, so a client can show them all at once. */
+    public static ApiProblem validation(List<FieldError> errors) {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
-                "The request is not valid.", List.of(new FieldError(field, message)));
+                "The request is not valid.", errors);
     }
 
     public static ApiProblem conflict(String code, String title, String detail) {

@@ -309,8 +309,7 @@ public class Notices {
     }
 
     private static ApiProblem invalid(List<FieldError> errors) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
-                "The request is not valid.", errors);
+        return ApiProblem.validation(errors);
     }
 
     private static ApiProblem notDraft(String action) {
