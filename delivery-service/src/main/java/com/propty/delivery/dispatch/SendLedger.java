@@ -15,6 +15,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,8 +54,10 @@ public class SendLedger {
 
     private final MongoCollection<Document> sends;
     private final SendsInFlight inFlight;
+    private final Clock clock;
 
-    SendLedger(MongoTemplate mongo) {
+    SendLedger(MongoTemplate mongo, Clock clock) {
+        this.clock = clock;
         this.sends = mongo.getCollection("sends");
         this.inFlight = new SendsInFlight(mongo.getCollection(SendsInFlight.COLLECTION));
     }
@@ -67,7 +70,7 @@ public class SendLedger {
         if (candidates.isEmpty()) {
             return new Claim(List.of(), List.of());
         }
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         List<Document> intents = candidates.stream().map(s -> new Document("_id", s.key()).append("state", IN_FLIGHT)
                 .append("noticeId", s.noticeId()).append("recipientId", s.recipientId())
                 .append("channel", s.channel().name()).append("attempt", s.attempt()).append("attemptId", s.attemptId())
@@ -134,7 +137,7 @@ public class SendLedger {
         if (results.isEmpty()) {
             return;
         }
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         List<UpdateOneModel<Document>> updates = results.stream().map(r -> new UpdateOneModel<Document>(
                 eq("_id", Send.key(r.attemptId(), r.recipientId(), r.channel())),
                 Updates.combine(Updates.set("state", SETTLED), Updates.set("settledAt", now),
@@ -188,7 +191,7 @@ public class SendLedger {
             }
         }
         if (!parked.isEmpty()) {
-            Date now = new Date();
+            Date now = Date.from(clock.instant());
             inFlight.add(parked, now);
             sends.updateMany(in("_id", parked), Updates.combine(Updates.set("state", IN_FLIGHT),
                     Updates.set("claimedAt", now)));

@@ -6,6 +6,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class AppliedEvents {
 
     private final MongoCollection<Document> events;
+    private final Clock clock;
 
-    AppliedEvents(MongoTemplate mongo) {
+    AppliedEvents(MongoTemplate mongo, Clock clock) {
         this.events = mongo.getCollection("webhook_events");
+        this.clock = clock;
     }
 
     Set<String> alreadyApplied(Collection<String> keys) {
@@ -36,7 +39,7 @@ class AppliedEvents {
         if (keys.isEmpty()) {
             return;
         }
-        Date now = new Date();
+        Date now = Date.from(clock.instant());
         try {
             events.insertMany(keys.stream().map(k -> new Document("_id", k).append("appliedAt", now)).toList(),
                     new InsertManyOptions().ordered(false));

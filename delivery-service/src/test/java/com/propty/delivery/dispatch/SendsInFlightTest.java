@@ -11,6 +11,7 @@ import com.propty.events.ErrorCode;
 import com.propty.testsupport.StoreCommands;
 import com.propty.testsupport.StoreCommands.Command;
 import com.propty.testsupport.TestInfrastructure;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -41,7 +42,7 @@ class SendsInFlightTest {
     void store() {
         client = commands.client(TestInfrastructure.mongo().connectionString());
         mongo = new MongoTemplate(client, "sends-in-flight-" + UUID.randomUUID());
-        ledger = new SendLedger(mongo);
+        ledger = new SendLedger(mongo, Clock.systemUTC());
     }
 
     @AfterEach
