@@ -79,6 +79,16 @@ test('the resend success text is composed from the counts', () => {
   inLanguage('fr', () => assert.equal(resendingMessage(2, 0), 'Renvoi en cours : 2 courriels.'));
 });
 
+test('the success message says how many go by the other channel', () => {
+  inLanguage('en', () => {
+    assert.equal(resendingMessage(2, 3, 3), 'Resending 2 emails and 3 SMS. 3 of them go by the recipients’ other channel.');
+    assert.equal(resendingMessage(0, 1, 1), 'Resending 1 SMS. 1 of them goes by the recipient’s other channel.');
+    assert.equal(resendingMessage(4, 0, 0), resendingMessage(4, 0));
+  });
+  inLanguage('fr', () => assert.equal(resendingMessage(0, 2, 2),
+    'Renvoi en cours : 2 SMS. 2 d’entre eux passent par l’autre canal des destinataires.'));
+});
+
 test('a language that is not offered is ignored', () => {
   const before = language();
   setLanguage('de');

@@ -263,6 +263,12 @@ const en = {
   'resend.showFailed': 'Show failed recipients',
   'resend.success': 'Resending {list}.',
   'resend.successNothing': 'Resend requested.',
+  'resend.successFallback': { one: '{n} of them goes by the recipient’s other channel.', other: '{n} of them go by the recipients’ other channel.' },
+  'resend.fallback': 'Also try their other channel',
+  'resend.fallbackHint': 'Where a channel cannot succeed as it stands (an invalid or bouncing address, an unreachable number, an opt-out), send by the resident’s other channel instead: {list}.',
+  'resend.fallbackNone': 'No one in this scope can be reached by their other channel instead.',
+  'history.fallback': { one: '{n} by the other channel', other: '{n} by the other channel' },
+  'resendDetail.fallback': 'instead of the other channel',
   'resend.dismiss': 'Dismiss',
 
   'errors.NO_FAILED_RECIPIENTS': 'No failed recipients — everyone may have received the notice on a later attempt; check the recipients table.',
@@ -546,6 +552,12 @@ const fr = {
   'resend.showFailed': 'Voir les destinataires en échec',
   'resend.success': 'Renvoi en cours : {list}.',
   'resend.successNothing': 'Renvoi demandé.',
+  'resend.successFallback': { one: '{n} d’entre eux passe par l’autre canal du destinataire.', other: '{n} d’entre eux passent par l’autre canal des destinataires.' },
+  'resend.fallback': 'Essayer aussi leur autre canal',
+  'resend.fallbackHint': 'Quand un canal ne peut pas aboutir en l’état (adresse invalide ou rejetée, numéro injoignable, désabonnement), envoyer plutôt par l’autre canal du résident : {list}.',
+  'resend.fallbackNone': 'Personne dans ce choix ne peut être joint par son autre canal à la place.',
+  'history.fallback': { one: '{n} par l’autre canal', other: '{n} par l’autre canal' },
+  'resendDetail.fallback': 'à la place de l’autre canal',
   'resend.dismiss': 'Fermer le message',
 
   'errors.NO_FAILED_RECIPIENTS': 'Aucun destinataire en échec — tout le monde a peut-être reçu l’avis lors d’une tentative ultérieure ; consultez le tableau des destinataires.',
@@ -644,10 +656,17 @@ export function countsText(emails, sms) {
   return joinAnd(parts);
 }
 
-/** The success text of a resend, composed from the counts the API returned (not from its English message). */
-export function resendingMessage(emails, sms) {
+/**
+ * The success text of a resend, composed from the counts the API returned (not from its English message), with how
+ * many of them go by the recipients' other channel.
+ */
+export function resendingMessage(emails, sms, fallback = 0) {
   const list = countsText(emails, sms);
-  return list ? t('resend.success', { list }) : t('resend.successNothing');
+  if (!list) {
+    return t('resend.successNothing');
+  }
+  const text = t('resend.success', { list });
+  return fallback > 0 ? `${text} ${t('resend.successFallback', { n: fallback })}` : text;
 }
 
 document.documentElement.lang = current;

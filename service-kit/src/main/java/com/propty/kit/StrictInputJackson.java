@@ -12,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * How request bodies are read strictly: a member unknown to a {@link ClientInput} type fails, and a number or boolean
- * where a string is expected is a wrong type (Jackson would otherwise turn {@code 123} into {@code "123"}). Objects
+ * How request bodies are read strictly: a member unknown to a {@link ClientInput} type fails, a number or boolean
+ * where a string is expected is a wrong type (Jackson would otherwise turn {@code 123} into {@code "123"}), and so is a
+ * number or a string where a boolean is expected ({@code 1} or {@code "maybe"} for {@code "fallback": true}). Objects
  * and arrays where a string is expected (operator injection such as {@code {"$ne": ""}}) already fail in Jackson.
  */
 public final class StrictInputJackson {
@@ -26,7 +27,12 @@ public final class StrictInputJackson {
                 .withCoercionConfig(LogicalType.Textual, config -> config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail));
     }
 
     static final class RejectUnknownClientFields extends DeserializationProblemHandler {

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 class StrictInputTest {
 
     @ClientInput
-    record Input(String name, List<String> ids) {
+    record Input(String name, List<String> ids, Boolean flag) {
     }
 
     record Event(String name) {
@@ -49,6 +49,15 @@ class StrictInputTest {
         assertThat(errorOf("{\"name\":true}", Input.class).field()).isEqualTo("name");
         assertThat(errorOf("{\"ids\":[\"a\",{\"$gt\":\"\"}]}", Input.class).field()).isEqualTo("ids[1]");
         assertThat(errorOf("{\"ids\":\"a\"}", Input.class).field()).isEqualTo("ids");
+    }
+
+    @Test
+    void numbersAndStringsAreNotBooleans() {
+        for (String value : List.of("1", "0", "\"true\"", "\"maybe\"", "\"\"", "1.5")) {
+            assertThat(errorOf("{\"flag\":" + value + "}", Input.class).field()).as(value).isEqualTo("flag");
+        }
+        assertThat(mapper.readValue("{\"flag\":true}", Input.class).flag()).isTrue();
+        assertThat(mapper.readValue("{\"flag\":null}", Input.class).flag()).isNull();
     }
 
     @Test

@@ -45,10 +45,14 @@ public final class Journey {
     }
 
     public String draft(List<String> recipientNames) {
+        return draft(recipientNames, List.of("EMAIL", "SMS"));
+    }
+
+    public String draft(List<String> recipientNames, List<String> channels) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("title", "Water shut-off");
         body.put("body", "The water is off on Monday from 9 to 12.");
-        body.put("channels", List.of("EMAIL", "SMS"));
+        body.put("channels", channels);
         if (recipientNames != null) {
             body.put("recipientIds", recipientNames.stream().map(residents::get).toList());
         }

@@ -19,6 +19,21 @@ const PAGE_SIZE = 50;
 const DELIVERY_STATUSES = ['PENDING', 'SENT', 'DELIVERED', 'FAILED', 'SKIPPED'];
 const NOT_SENT_YET = ['DRAFT', 'SCHEDULED'];
 
+/**
+ * The channels a notice's stats and table show: the ones its manager chose, then one a fallback resend added (README
+ * "Reach them another way": an email-only notice that reached someone by SMS shows an SMS total).
+ */
+export function shownChannels(notice) {
+  const chosen = notice.channels || [];
+  const added = ['EMAIL', 'SMS'].filter((c) => !chosen.includes(c) && (notice.stats?.[c.toLowerCase()]?.total ?? 0) > 0);
+  return [...chosen, ...added];
+}
+
+function fallbackNote(fallback) {
+  const n = (fallback?.emails ?? 0) + (fallback?.sms ?? 0);
+  return n > 0 ? h('span', { class: 'muted', testid: 'history-fallback' }, ` (${t('history.fallback', { n })})`) : null;
+}
+
 export function noticeView(main, { noticeId }) {
   const control = new AbortController();
   const path = `/api/notices/${encodeURIComponent(noticeId)}`;
@@ -137,7 +152,7 @@ export function noticeView(main, { noticeId }) {
         metric('recipients', s.recipients ?? 0),
         metric('received', s.received ?? 0),
         metric('failedRecipients', s.failedRecipients ?? 0, true)),
-      h('div', { class: 'channel-cards' }, (notice.channels || []).map((channel) => channelCard(channel, s[channel.toLowerCase()]))));
+      h('div', { class: 'channel-cards' }, shownChannels(notice).map((channel) => channelCard(channel, s[channel.toLowerCase()]))));
   }
 
   function channelCard(channel, channelStats = {}) {
@@ -221,7 +236,7 @@ export function noticeView(main, { noticeId }) {
   // ---- recipients ----------------------------------------------------------------------------------------------
 
   function buildRecipients() {
-    const channels = state.notice.channels || [];
+    const channels = shownChannels(state.notice);
     const statusFilter = h('select', { id: uid('filter-status'), testid: 'filter-status', onchange: () => {
       state.filters.status = statusFilter.value;
       state.page = 0;
@@ -265,7 +280,7 @@ export function noticeView(main, { noticeId }) {
 
   function renderRecipients() {
     const page = state.rows;
-    const channels = state.notice.channels || [];
+    const channels = shownChannels(state.notice);
     if (!page.items.length) {
       fill(recipientsBody, h('p', { class: 'empty' }, t('recipients.empty')), pager(page, goToPage));
       return;
@@ -352,7 +367,7 @@ export function noticeView(main, { noticeId }) {
     state.rows.items[index] = { ...before, ...row, channels: { ...before.channels, ...row.channels } };
     const existing = recipientsBody.querySelector(`tr[data-recipient-id="${CSS.escape(row.recipientId)}"]`);
     if (existing) {
-      existing.replaceWith(recipientRow(state.rows.items[index], state.notice.channels || []));
+      existing.replaceWith(recipientRow(state.rows.items[index], shownChannels(state.notice)));
     }
   }
 
@@ -410,7 +425,7 @@ export function noticeView(main, { noticeId }) {
         h('td', {}, h('span', { class: `tag tag-${String(row.type).toLowerCase()}` }, t(`type.${row.type}`)), ' ',
           h('span', { class: 'muted' }, t(`scope.${row.scope}`))),
         h('td', { class: 'num' }, number(row.recipients)),
-        h('td', {}, countsText(row.emails, row.sms)),
+        h('td', {}, countsText(row.emails, row.sms), fallbackNote(row.fallback)),
         h('td', { class: 'outcome', testid: 'history-outcome' }, outcomeChips(row.outcome))))))));
   }
 
@@ -423,7 +438,8 @@ export function noticeView(main, { noticeId }) {
       opener: resendButton,
       onResent: (answer) => {
         fill(success, h('div', { class: 'alert alert-success', role: 'status' },
-          h('p', { testid: 'resend-success' }, resendingMessage(answer.emails ?? 0, answer.sms ?? 0)),
+          h('p', { testid: 'resend-success' }, resendingMessage(answer.emails ?? 0, answer.sms ?? 0,
+            (answer.fallback?.emails ?? 0) + (answer.fallback?.sms ?? 0))),
           h('button', { type: 'button', class: 'link-button', onclick: () => success.replaceChildren() }, t('resend.dismiss'))));
         messages.replaceChildren();
         if (answer.scope === 'SELECTED') {

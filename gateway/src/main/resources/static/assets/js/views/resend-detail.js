@@ -110,7 +110,8 @@ export function resendDetailView(main, { noticeId, resendId }) {
     h('th', { scope: 'row' }, h('a', { href: `${link('residents', target.recipientId)}?notice=${encodeURIComponent(noticeId)}`,
       class: 'profile-link', title: t('resendDetail.profile'), dataset: { nameOf: target.recipientId } },
     names.get(target.recipientId) || target.recipientId)),
-    h('td', {}, t(`channel.${target.channel}`)),
+    h('td', {}, t(`channel.${target.channel}`), target.fallback
+      ? h('span', { class: 'tag tag-fallback', testid: 'target-fallback' }, t('resendDetail.fallback')) : null),
     h('td', { class: 'address' }, target.address || ''),
     h('td', {}, h('div', { class: 'cell-status' }, deliveryBadge(outcome.status),
       target.attempt > 1 ? h('span', { class: 'attempt' }, t('recipients.attempt', { n: target.attempt })) : null),

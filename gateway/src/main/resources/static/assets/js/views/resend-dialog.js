@@ -29,6 +29,19 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
   const errorSlot = h('div', { class: 'messages' });
   const notes = h('div', { class: 'scope-notes', 'aria-live': 'polite' });
   const scopes = {};
+  // "Also try their other channel" (README "Reach them another way"): off by default; when ticked, every scope shows
+  // and sends its counts with the fallback (option.fallback.total).
+  const fallbackHintId = uid('fallback-hint');
+  const fallbackBox = h('input', {
+    type: 'checkbox', id: uid('fallback'), testid: 'resend-fallback', disabled: true,
+    'aria-describedby': fallbackHintId, onchange: () => render(),
+  });
+  const fallbackHint = h('p', { class: 'hint', id: fallbackHintId, testid: 'fallback-hint' });
+  const fallbackRow = h('div', { class: 'fallback-option' },
+    fallbackBox,
+    h('div', { class: 'scope-text' },
+      h('label', { for: fallbackBox.id, class: 'scope-label' }, t('resend.fallback')),
+      fallbackHint));
   let options = null;
   let submitting = false;
 
@@ -62,6 +75,7 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
     title,
     h('p', { id: introId, class: 'muted' }, t('resend.intro')),
     h('fieldset', { class: 'scope-group' }, h('legend', {}, t('resend.legend')), rows),
+    fallbackRow,
     notes,
     errorSlot,
     h('div', { class: 'dialog-actions' }, cancel, submit));
@@ -113,10 +127,42 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
     return list ? `(${list})` : '';
   }
 
+  /** What a scope resends as the dialog stands: with the fallback ticked, its counts with the fallback. */
+  function effective(option) {
+    if (!option) {
+      return { recipients: 0, emails: 0, sms: 0, enabled: false };
+    }
+    if (fallbackBox.checked && option.fallback) {
+      return { ...option, ...option.fallback.total, enabled: option.fallback.enabled };
+    }
+    return option;
+  }
+
+  function fallbacks(option) {
+    return option && option.fallback ? (option.fallback.emails ?? 0) + (option.fallback.sms ?? 0) : 0;
+  }
+
   function show(answer) {
     options = Object.fromEntries((answer.options || []).map((option) => [option.scope, option]));
+    render();
+    if (!chosen()) {
+      fill(errorSlot, errorAlert(t(answer.resendable === false ? 'errors.NOTICE_NOT_RESENDABLE' : 'errors.NO_FAILED_RECIPIENTS')));
+    }
+    if (document.activeElement === title && chosen()) {
+      scopes[chosen()].input.focus();
+    }
+  }
+
+  function render() {
+    if (!options) {
+      return;
+    }
+    fallbackBox.disabled = !SCOPES.some((scope) => fallbacks(options[scope]) > 0);
+    if (fallbackBox.disabled) {
+      fallbackBox.checked = false;
+    }
     for (const scope of SCOPES) {
-      const option = options[scope] || { recipients: 0, emails: 0, sms: 0, enabled: false };
+      const option = effective(options[scope]);
       const parts = scopes[scope];
       parts.count.textContent = String(option.recipients ?? 0);
       parts.countWord.textContent = ` ${t('resend.recipientsWord', { n: option.recipients ?? 0 })}`;
@@ -133,24 +179,23 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
         scopes[firstEnabled].input.checked = true;
       }
     }
-    if (!chosen()) {
-      fill(errorSlot, errorAlert(t(answer.resendable === false ? 'errors.NOTICE_NOT_RESENDABLE' : 'errors.NO_FAILED_RECIPIENTS')));
-    }
     update();
-    if (document.activeElement === title && chosen()) {
-      scopes[chosen()].input.focus();
-    }
   }
 
   function update() {
     const scope = chosen();
     submit.disabled = submitting || !scope;
     // With no scope left to choose (e.g. every failure is cooling down), the recommended scope's notes say why.
-    const option = options ? options[scope || RECOMMENDED] : null;
-    if (!option) {
+    const offered = options ? options[scope || RECOMMENDED] : null;
+    const byFallback = fallbacks(offered);
+    fallbackHint.textContent = byFallback > 0
+      ? t('resend.fallbackHint', { list: countsText(offered.fallback.emails, offered.fallback.sms) })
+      : t('resend.fallbackNone');
+    if (!offered) {
       notes.replaceChildren();
       return;
     }
+    const option = effective(offered);
     const lines = [];
     const skipped = option.skipped || {};
     if (skipped.noAddress > 0) {
@@ -198,6 +243,9 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
     form.setAttribute('aria-busy', 'true');
     errorSlot.replaceChildren();
     const request = scope === 'SELECTED' ? { scope, recipientIds: ids } : { scope };
+    if (fallbackBox.checked) {
+      request.fallback = true;
+    }
     try {
       const answer = await post(`${path}/resends`, request, { headers: { 'Idempotency-Key': idempotencyKey } });
       close();

@@ -73,6 +73,8 @@ public class ResendHistory {
                         .setOnInsert("recipients", chunk.recipients())
                         .setOnInsert("emails", chunk.totals().email())
                         .setOnInsert("sms", chunk.totals().sms())
+                        .setOnInsert("fallbackEmails", chunk.totals().fallbackEmail())
+                        .setOnInsert("fallbackSms", chunk.totals().fallbackSms())
                         .setOnInsert("chunkCount", chunk.chunkCount()));
             }
         }, RESENDS);
@@ -80,7 +82,7 @@ public class ResendHistory {
             for (ResendRequested chunk : chunks) {
                 List<Document> targets = chunk.targets().stream().map(t -> new Document("recipientId", t.recipientId())
                         .append("channel", t.channel().name()).append("attempt", t.attempt())
-                        .append("address", t.address())).toList();
+                        .append("address", t.address()).append("fallback", t.fallback())).toList();
                 bulk.upsert(Query.query(Criteria.where("_id").is(chunkId(chunk.resendId(), chunk.chunkIndex()))),
                         new Update().setOnInsert("targets", targets));
             }
@@ -150,7 +152,8 @@ public class ResendHistory {
             return new ResendRow(r.getString("_id"), r.getDate("requestedAt").toInstant(),
                     new Requester(by.getString("id"), by.getString("name")), ResendScope.valueOf(r.getString("scope")),
                     ResendType.valueOf(r.getString("type")), r.getInteger("recipients"), r.getInteger("emails"),
-                    r.getInteger("sms"), Outcome.of(states.getOrDefault(r.getString("_id"), List.of())));
+                    r.getInteger("sms"), new ResendRow.Fallback(r.getInteger("fallbackEmails", 0),
+                            r.getInteger("fallbackSms", 0)), Outcome.of(states.getOrDefault(r.getString("_id"), List.of())));
         }).toList();
     }
 

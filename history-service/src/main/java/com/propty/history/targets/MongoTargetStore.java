@@ -47,7 +47,8 @@ class MongoTargetStore implements TargetStore {
             return List.of();
         }
         return chunk.getList("targets", Document.class).stream().map(t -> new Target(t.getString("recipientId"),
-                Channel.valueOf(t.getString("channel")), t.getInteger("attempt"), t.getString("address"))).toList();
+                Channel.valueOf(t.getString("channel")), t.getInteger("attempt"), t.getString("address"),
+                Boolean.TRUE.equals(t.getBoolean("fallback")))).toList();
     }
 
     @Override

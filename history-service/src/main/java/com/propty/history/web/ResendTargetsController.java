@@ -53,13 +53,13 @@ public class ResendTargetsController {
         ResendTargets.Export export = targets.export(caller, noticeId, resendId, status);
         StreamingResponseBody body = out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            writer.write(CsvCells.line("recipientId", "channel", "attempt", "address", "status", "errorCode",
+            writer.write(CsvCells.line("recipientId", "channel", "fallback", "attempt", "address", "status", "errorCode",
                     "providerCode", "updatedAt"));
             export.forEachBatch(rows -> {
                 try {
                     for (TargetRow row : rows) {
                         TargetRow.Outcome outcome = row.outcome();
-                        writer.write(CsvCells.line(row.recipientId(), row.channel(), row.attempt(), row.address(),
+                        writer.write(CsvCells.line(row.recipientId(), row.channel(), row.fallback(), row.attempt(), row.address(),
                                 outcome.status(), outcome.errorCode(), outcome.providerCode(), outcome.updatedAt()));
                     }
                     writer.flush();

@@ -207,7 +207,7 @@ class ResendHistoryApiTest {
         List<Target> targets = List.of(new Target("r1", Channel.EMAIL, 2, "r1@example.com"),
                 new Target("r1", Channel.SMS, 2, "+15145550001"), new Target("r2", Channel.EMAIL, 2, "r2@example.com"),
                 new Target("r3", Channel.EMAIL, 3, "=HYPERLINK(\"x\")@example.com"),
-                new Target("r4", Channel.SMS, 2, "+15145550004"));
+                new Target("r4", Channel.SMS, 2, "+15145550004", true)); // r4's email could not succeed: SMS instead
         List<DeliveryResult> results = new ArrayList<>(List.of(
                 result(noticeId, "r1", Channel.EMAIL, 2, resendId, DeliveryStatus.SENT),
                 result(noticeId, "r1", Channel.EMAIL, 2, resendId, DeliveryStatus.DELIVERED),
@@ -264,8 +264,15 @@ class ResendHistoryApiTest {
         assertThat(failed.get("address").asString()).isEqualTo("r2@example.com");
         assertThat(failed.get("outcome").get("errorCode").asString()).isEqualTo("BOUNCED");
         assertThat(failed.get("outcome").get("updatedAt").isNull()).isFalse();
+        assertThat(failed.get("fallback").asBoolean()).isFalse();
         assertThat(page.get("items").get(1).get("recipientId").asString()).isEqualTo("r4");
+        assertThat(page.get("items").get(1).get("fallback").asBoolean()).isTrue();
         assertThat(page.get("next").isNull()).isTrue();
+
+        JsonNode row = json.readTree(get("/api/notices/" + noticeId + "/resends", PROPERTY).body()).get(0);
+        assertThat(row.get("sms").asInt()).isEqualTo(2);
+        assertThat(row.get("fallback").get("sms").asInt()).isEqualTo(1);
+        assertThat(row.get("fallback").get("emails").asInt()).isZero();
     }
 
     @Test
@@ -280,10 +287,10 @@ class ResendHistoryApiTest {
             assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
             String[] lines = csv.body().split("\r\n");
             assertThat(lines).hasSize(3);
-            assertThat(lines[0]).isEqualTo("\"recipientId\",\"channel\",\"attempt\",\"address\",\"status\","
+            assertThat(lines[0]).isEqualTo("\"recipientId\",\"channel\",\"fallback\",\"attempt\",\"address\",\"status\","
                     + "\"errorCode\",\"providerCode\",\"updatedAt\"");
-            assertThat(lines[1]).startsWith("\"r1\",\"SMS\",\"2\",\"'+15145550001\",\"PENDING\"");
-            assertThat(lines[2]).startsWith("\"r3\",\"EMAIL\",\"3\",\"'=HYPERLINK(\"\"x\"\")@example.com\"");
+            assertThat(lines[1]).startsWith("\"r1\",\"SMS\",\"false\",\"2\",\"'+15145550001\",\"PENDING\"");
+            assertThat(lines[2]).startsWith("\"r3\",\"EMAIL\",\"false\",\"3\",\"'=HYPERLINK(\"\"x\"\")@example.com\"");
         }
         for (String accept : new String[] {null, "*/*", "application/json"}) {
             HttpResponse<String> page = get(path, PROPERTY, accept);

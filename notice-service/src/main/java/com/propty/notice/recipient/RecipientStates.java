@@ -54,13 +54,17 @@ public final class RecipientStates {
         return statuses;
     }
 
-    /** Merges a state into a channel the notice uses; whether it changed anything. */
+    /**
+     * Merges a state into a channel; whether it changed anything. A channel the recipient was not sent at first takes
+     * states of a resend only (attempt 2 on): a fallback resend sends by the recipient's other channel (README "Reach
+     * them another way"); anything else on it is not this notice's.
+     */
     public boolean merge(Channel channel, ChannelState incoming) {
         ChannelState current = channels.get(channel);
-        if (current == null) {
+        if (current == null && !ofResend(incoming.attempt())) {
             return false;
         }
-        ChannelState latest = ChannelState.latest(current, incoming);
+        ChannelState latest = current == null ? incoming : ChannelState.latest(current, incoming);
         if (latest == current) {
             return false;
         }
@@ -71,7 +75,7 @@ public final class RecipientStates {
 
     /** Remembers that a provider outage deferred this attempt of a channel; whether it changed anything. */
     public boolean markDeferred(Channel channel, int attempt) {
-        if (!channels.containsKey(channel)) {
+        if (!channels.containsKey(channel) && !ofResend(attempt)) {
             return false;
         }
         Integer current = deferred.get(channel);
@@ -81,6 +85,10 @@ public final class RecipientStates {
         deferred.put(channel, attempt);
         changedDeferrals.add(channel);
         return true;
+    }
+
+    private static boolean ofResend(int attempt) {
+        return attempt > 1;
     }
 
     public String combination() {

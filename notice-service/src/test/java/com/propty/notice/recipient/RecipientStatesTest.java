@@ -45,12 +45,47 @@ class RecipientStatesTest {
     }
 
     @Test
-    void aChannelTheNoticeDoesNotUseIsLeftAlone() {
+    void aChannelTheNoticeDoesNotUseIsLeftAloneByTheFirstDispatch() {
         RecipientStates ann = recipient("ann", Channel.EMAIL);
 
         assertThat(ann.merge(Channel.SMS, state(1, DeliveryStatus.DELIVERED))).isFalse();
         assertThat(ann.markDeferred(Channel.SMS, 1)).isFalse();
         assertThat(ann.changed()).isFalse();
+    }
+
+    @Test
+    void aFallbackResendAddsTheOtherChannelAndTheStatsCountIt() {
+        RecipientStates ann = recipient("ann", Channel.EMAIL);
+        ann.merge(Channel.EMAIL, state(1, DeliveryStatus.FAILED));
+        CombinationCounts counts = CombinationCounts.empty();
+        String before = ann.combination();
+        counts.add(before, 1);
+
+        assertThat(ann.merge(Channel.SMS, state(2, DeliveryStatus.PENDING))).isTrue();
+        counts.move(before, ann.combination());
+        before = ann.combination();
+        assertThat(ann.merge(Channel.SMS, state(2, DeliveryStatus.DELIVERED))).isTrue();
+        counts.move(before, ann.combination());
+
+        assertThat(ann.combination()).isEqualTo("EFAILED1_SDELIVERED2");
+        assertThat(ann.changedChannels()).containsOnlyKeys(Channel.EMAIL, Channel.SMS);
+        DeliveryStats stats = DeliveryStats.of(counts.combinations());
+        assertThat(stats.recipients()).isEqualTo(1);
+        assertThat(stats.received()).isEqualTo(1);
+        assertThat(stats.email().total()).isEqualTo(1);
+        assertThat(stats.email().failed()).isEqualTo(1);
+        assertThat(stats.sms().total()).isEqualTo(1);
+        assertThat(stats.sms().delivered()).isEqualTo(1);
+    }
+
+    @Test
+    void aFallbacksResultOrDeferralArrivingBeforeItsClaimIsKept() {
+        RecipientStates ann = recipient("ann", Channel.SMS);
+
+        assertThat(ann.markDeferred(Channel.EMAIL, 2)).isTrue();
+        assertThat(ann.merge(Channel.EMAIL, state(2, DeliveryStatus.SENT))).isTrue();
+        assertThat(ann.merge(Channel.EMAIL, state(2, DeliveryStatus.PENDING))).isFalse();
+        assertThat(ann.combination()).isEqualTo("ESENT2_SPENDING1");
     }
 
     @Test

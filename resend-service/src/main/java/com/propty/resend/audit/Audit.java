@@ -2,6 +2,7 @@ package com.propty.resend.audit;
 
 import com.propty.events.AuditAction;
 import com.propty.events.AuditRecorded.AuditTarget;
+import com.propty.events.ChannelTotals;
 import com.propty.events.ResendScope;
 import com.propty.kit.AuditOutbox;
 import com.propty.kit.Caller;
@@ -23,14 +24,18 @@ public class Audit {
     }
 
     public void resendRequested(Caller caller, String propertyId, String noticeId, String resendId, ResendScope scope,
-            int recipients, int emails, int sms) {
+            int recipients, ChannelTotals totals) {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("noticeId", noticeId);
         details.put("scope", scope.name());
         details.put("type", scope.type().name());
         details.put("recipients", String.valueOf(recipients));
-        details.put("emails", String.valueOf(emails));
-        details.put("sms", String.valueOf(sms));
+        details.put("emails", String.valueOf(totals.email()));
+        details.put("sms", String.valueOf(totals.sms()));
+        if (totals.fallback() > 0) {
+            details.put("fallbackEmails", String.valueOf(totals.fallbackEmail()));
+            details.put("fallbackSms", String.valueOf(totals.fallbackSms()));
+        }
         outbox.record(caller, propertyId, AuditAction.RESEND_REQUESTED, new AuditTarget("resend", resendId), details);
     }
 }

@@ -57,9 +57,13 @@ public class IdempotencyKeys {
         this.abandonedAfter = abandonedAfter;
     }
 
-    /** The canonical form of a request: the scope as sent and the ids, order- and duplicate-insensitive. */
-    public static String hash(String scope, Collection<String> recipientIds) {
-        StringBuilder canonical = new StringBuilder("scope=").append(scope).append(";ids=");
+    /**
+     * The canonical form of a request: the scope as sent, the ids (order- and duplicate-insensitive) and the fallback
+     * option (written only when asked for, so a key remembered before it existed still matches its request).
+     */
+    public static String hash(String scope, Collection<String> recipientIds, boolean fallback) {
+        StringBuilder canonical = new StringBuilder("scope=").append(scope).append(fallback ? ";fallback" : "")
+                .append(";ids=");
         if (recipientIds != null) {
             recipientIds.stream().distinct().sorted().forEach(id -> canonical.append(id).append('\u0000'));
         }

@@ -137,11 +137,16 @@ public class CurrentDeliveries {
         return false;
     }
 
+    /**
+     * The claims to look up: each channel of each recipient from its projected attempt, and a channel the notice was
+     * not sent on from the start, since a fallback resend may have claimed it (README "Reach them another way").
+     */
     private static Map<ChannelKey, Integer> attempts(List<Recipient> recipients) {
         Map<ChannelKey, Integer> attempts = new HashMap<>();
         for (Recipient recipient : recipients) {
-            for (Map.Entry<Channel, DeliveryState> channel : recipient.channels().entrySet()) {
-                attempts.put(new ChannelKey(recipient.id(), channel.getKey()), channel.getValue().attempt());
+            for (Channel channel : Channel.values()) {
+                DeliveryState state = recipient.channels().get(channel);
+                attempts.put(new ChannelKey(recipient.id(), channel), state == null ? 1 : state.attempt());
             }
         }
         return attempts;

@@ -40,7 +40,8 @@ public record NoticeDeliveryStates(String noticeId, String propertyId, String st
             if (channels != null) {
                 channels.forEach((channel, s) -> {
                     if (s != null && s.status() != null) {
-                        states.put(channel, new DeliveryState(s.status(), Math.max(1, s.attempt()), s.address()));
+                        states.put(channel, new DeliveryState(s.status(), Math.max(1, s.attempt()), s.address(),
+                                s.errorCode()));
                     }
                 });
             }

@@ -49,8 +49,9 @@ public class ResendOptions {
                 continue;
             }
             ScopeCounts c = decision.counts();
+            Decision withFallback = ResendPolicy.decide(notice, scope, selection, true);
             options.add(new Option(scope, c.recipients(), c.emails(), c.sms(), decision.accepted(), c.skipped(),
-                    c.addressUnchanged(), c.nextEligibleAt()));
+                    c.addressUnchanged(), c.nextEligibleAt(), Fallback.of(withFallback)));
         }
         return new Options(resendable, options);
     }
@@ -58,12 +59,36 @@ public class ResendOptions {
     public record Options(boolean resendable, List<Option> options) {
     }
 
-    /** {@code nextEligibleAt}: when the first channel skipped as cooling down may be resent (null: none is). */
+    /**
+     * {@code nextEligibleAt}: when the first channel skipped as cooling down may be resent (null: none is);
+     * {@code fallback}: the same scope with "also try their other channel" ticked.
+     */
     public record Option(ResendScope scope, int recipients, int emails, int sms, boolean enabled,
-            ScopeCounts.Skipped skipped, int addressUnchanged, Instant nextEligibleAt) {
+            ScopeCounts.Skipped skipped, int addressUnchanged, Instant nextEligibleAt, Fallback fallback) {
 
         static Option disabled(ResendScope scope) {
-            return new Option(scope, 0, 0, 0, false, ScopeCounts.Skipped.NONE, 0, null);
+            return new Option(scope, 0, 0, 0, false, ScopeCounts.Skipped.NONE, 0, null, Fallback.NONE);
         }
+    }
+
+    /**
+     * The scope with the fallback option (README "Reach them another way"): {@code emails} and {@code sms} go by the
+     * recipient's other channel, instead of a channel that cannot succeed as it stands; {@code total} is everything
+     * the scope then resends, fallback included, with what it then skips, and {@code enabled} whether it resends
+     * anything.
+     */
+    public record Fallback(int emails, int sms, boolean enabled, Total total) {
+
+        static final Fallback NONE = new Fallback(0, 0, false, new Total(0, 0, 0, ScopeCounts.Skipped.NONE, 0));
+
+        static Fallback of(Decision decision) {
+            ScopeCounts c = decision.counts();
+            return new Fallback(c.fallbackEmails(), c.fallbackSms(), decision.accepted(),
+                    new Total(c.recipients(), c.emails(), c.sms(), c.skipped(), c.addressUnchanged()));
+        }
+    }
+
+    /** The scope's counts with the fallback, as {@link Option} has them without. */
+    public record Total(int recipients, int emails, int sms, ScopeCounts.Skipped skipped, int addressUnchanged) {
     }
 }

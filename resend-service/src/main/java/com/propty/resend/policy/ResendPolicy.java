@@ -2,6 +2,7 @@ package com.propty.resend.policy;
 
 import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
+import com.propty.events.ErrorCode;
 import com.propty.events.ResendScope;
 import com.propty.events.Target;
 import java.time.Instant;
@@ -19,6 +20,11 @@ import java.util.Set;
  * very same rule. The checks run in the order of CONTRACT §3: shape (no selection), state (notice not
  * resendable), membership (ids that are not recipients), then "nothing to resend". Channels past the abuse limits
  * ({@link ResendLimits}) are not targets; they are counted under {@code skipped} with their reason.
+ *
+ * <p>With {@code fallback} (README "Reach them another way"), a recipient's channel that cannot succeed as it stands
+ * ({@link #hopeless}) is not retried: the notice goes by the recipient's other channel instead, when that one has a
+ * usable address, is not opted out, has never been sent this notice (or was skipped) and is within its own limits.
+ * Never both channels to someone who has the notice, or is being sent it, on one.
  */
 public final class ResendPolicy {
 
@@ -26,6 +32,11 @@ public final class ResendPolicy {
     }
 
     public static Decision decide(NoticeDeliveries notice, ResendScope scope, Set<String> selected) {
+        return decide(notice, scope, selected, false);
+    }
+
+    public static Decision decide(NoticeDeliveries notice, ResendScope scope, Set<String> selected,
+            boolean fallback) {
         Set<String> selection = selected == null ? Set.of() : selected;
         if (scope == ResendScope.SELECTED && selection.isEmpty()) {
             return Decision.rejected(Rejection.NO_RECIPIENTS_SELECTED);
@@ -41,7 +52,7 @@ public final class ResendPolicy {
                 return new Decision(Rejection.VALIDATION_FAILED, unknown, List.of(), ScopeCounts.ZERO);
             }
         }
-        Decision selection0 = select(notice, scope, selection);
+        Decision selection0 = select(notice, scope, selection, fallback);
         if (!hasUnclaimedFailure(notice) || selection0.targets().isEmpty()) {
             return new Decision(Rejection.NO_FAILED_RECIPIENTS, List.of(), List.of(), selection0.counts());
         }
@@ -72,11 +83,14 @@ public final class ResendPolicy {
         return false;
     }
 
-    private static Decision select(NoticeDeliveries notice, ResendScope scope, Set<String> selected) {
+    private static Decision select(NoticeDeliveries notice, ResendScope scope, Set<String> selected,
+            boolean fallback) {
         List<Target> targets = new ArrayList<>();
         Set<String> targetedRecipients = new LinkedHashSet<>();
         int emails = 0;
         int sms = 0;
+        int fallbackEmails = 0;
+        int fallbackSms = 0;
         int noAddress = 0;
         int optedOut = 0;
         int addressUnchanged = 0;
@@ -97,13 +111,28 @@ public final class ResendPolicy {
             if (scope == ResendScope.ALL_UNDELIVERED && views.stream().anyMatch(ResendPolicy::reachedOrUnderWay)) {
                 continue;
             }
-            for (ChannelView view : views) {
+            Target instead = fallback ? fallbackTarget(notice, scope, recipient, views) : null;
+            if (instead != null) {
+                targets.add(instead);
+                targetedRecipients.add(recipient.id());
+                if (instead.channel() == Channel.EMAIL) {
+                    emails++;
+                    fallbackEmails++;
+                } else {
+                    sms++;
+                    fallbackSms++;
+                }
+            }
+            // with a fallback, the hopeless channel is not retried and the other one is the fallback's
+            for (ChannelView view : instead == null ? views : List.<ChannelView>of()) {
                 DeliveryStatus status = view.state().status();
-                boolean failed = status == DeliveryStatus.FAILED;
-                boolean candidate = failed || (scope == ResendScope.ALL_UNDELIVERED && status == DeliveryStatus.SKIPPED);
-                if (!candidate || view.claimed() || recipient.archived()) {
+                if (!candidate(scope, view) || recipient.archived()) {
                     continue;
                 }
+                if (fallback && hopeless(recipient, view) && otherReached(notice, recipient, views, view.channel())) {
+                    continue; // never both channels to someone who has the notice, or is being sent it, on one
+                }
+                boolean failed = status == DeliveryStatus.FAILED;
                 if (recipient.optedOut().contains(view.channel())) {
                     optedOut += failed ? 1 : 0;
                     continue;
@@ -138,8 +167,92 @@ public final class ResendPolicy {
             }
         }
         ScopeCounts counts = new ScopeCounts(targetedRecipients.size(), emails, sms,
-                new ScopeCounts.Skipped(noAddress, optedOut, resendLimit, coolingDown), addressUnchanged, nextEligibleAt);
+                new ScopeCounts.Skipped(noAddress, optedOut, resendLimit, coolingDown), addressUnchanged, nextEligibleAt,
+                fallbackEmails, fallbackSms);
         return new Decision(null, List.of(), targets, counts);
+    }
+
+    /** A channel the scope would resend, were it sendable: FAILED (or, for ALL_UNDELIVERED, SKIPPED) and unclaimed. */
+    private static boolean candidate(ResendScope scope, ChannelView view) {
+        DeliveryStatus status = view.state().status();
+        boolean failed = status == DeliveryStatus.FAILED;
+        return (failed || (scope == ResendScope.ALL_UNDELIVERED && status == DeliveryStatus.SKIPPED)) && !view.claimed();
+    }
+
+    /**
+     * The recipient's other channel instead of a hopeless one, or null: a candidate channel that cannot succeed as it
+     * stands, and the other channel with a current address, not opted out, unclaimed, never sent this notice or
+     * skipped (in ALL_UNDELIVERED a skipped channel with an address is resent as it is, so no fallback then), and
+     * within its resend limit (a fallback send is a resend of that channel).
+     */
+    private static Target fallbackTarget(NoticeDeliveries notice, ResendScope scope, Recipient recipient,
+            List<ChannelView> views) {
+        if (recipient.archived()) {
+            return null;
+        }
+        for (ChannelView view : views) {
+            if (!candidate(scope, view) || !hopeless(recipient, view)) {
+                continue;
+            }
+            ChannelView current = otherView(notice, recipient, views, view.channel());
+            Channel other = current.channel();
+            String address = recipient.currentAddress(other);
+            if (address == null || recipient.optedOut().contains(other)) {
+                return null;
+            }
+            boolean neverSent = current.state() == null;
+            boolean skipped = !neverSent && current.state().status() == DeliveryStatus.SKIPPED
+                    && scope != ResendScope.ALL_UNDELIVERED;
+            if (current.claimed() || !(neverSent || skipped) || notice.limits().limitReached(current.nextAttempt())) {
+                return null;
+            }
+            return new Target(recipient.id(), other, current.nextAttempt(), address, true);
+        }
+        return null;
+    }
+
+    /**
+     * A channel that cannot succeed as it stands: opted out, no address now, or failed for its address (invalid, hard
+     * bounce, blocked, unreachable) with that address unchanged since.
+     */
+    static boolean hopeless(Recipient recipient, ChannelView view) {
+        Channel channel = view.channel();
+        String address = recipient.currentAddress(channel);
+        if (recipient.optedOut().contains(channel) || address == null) {
+            return true;
+        }
+        ErrorCode code = view.state().errorCode();
+        if (code == ErrorCode.OPTED_OUT) {
+            return true;
+        }
+        boolean addressFault = code == ErrorCode.INVALID_ADDRESS || code == ErrorCode.BOUNCED
+                || code == ErrorCode.BLOCKED || code == ErrorCode.UNREACHABLE;
+        return addressFault && view.state().status() == DeliveryStatus.FAILED
+                && sameAddress(channel, address, view.state().address());
+    }
+
+    /** A channel the notice was never sent on for this recipient, as far as the claims say. */
+    private static ChannelView unsent(NoticeDeliveries notice, Recipient recipient, Channel channel) {
+        Claim claim = notice.claims().get(new ChannelKey(recipient.id(), channel));
+        if (claim == null) {
+            return new ChannelView(channel, null, false, 2, null);
+        }
+        return new ChannelView(channel, claim.last(), claim.inFlight(), Math.max(1, claim.attempt()) + 1,
+                claim.lastAt());
+    }
+
+    /** The recipient's other channel got the notice or is under way, as a notice channel or as a fallback. */
+    private static boolean otherReached(NoticeDeliveries notice, Recipient recipient, List<ChannelView> views,
+            Channel channel) {
+        ChannelView other = otherView(notice, recipient, views, channel);
+        return other.claimed() || (other.state() != null && reachedOrUnderWay(other));
+    }
+
+    private static ChannelView otherView(NoticeDeliveries notice, Recipient recipient, List<ChannelView> views,
+            Channel channel) {
+        Channel other = channel == Channel.EMAIL ? Channel.SMS : Channel.EMAIL;
+        return views.stream().filter(v -> v.channel() == other).findFirst()
+                .orElseGet(() -> unsent(notice, recipient, other));
     }
 
     /** A recipient who got the notice, or whose channel is still under way, is not "undelivered". */
@@ -173,7 +286,7 @@ public final class ResendPolicy {
         return new ChannelView(channel, merged, claim.inFlight(), next, lastResendResultAt);
     }
 
-    private record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt,
+    record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt,
             Instant lastResendResultAt) {
     }
 }

@@ -4,10 +4,16 @@ import java.time.Instant;
 
 /**
  * What a scope resends, counted the way the dialog and the 202 answer show it. {@code nextEligibleAt} is the earliest
- * moment a channel skipped as cooling down may be resent (null when none is).
+ * moment a channel skipped as cooling down may be resent (null when none is). {@code fallbackEmails} and
+ * {@code fallbackSms} are the part of {@code emails} and {@code sms} sent by a recipient's other channel.
  */
 public record ScopeCounts(int recipients, int emails, int sms, Skipped skipped, int addressUnchanged,
-        Instant nextEligibleAt) {
+        Instant nextEligibleAt, int fallbackEmails, int fallbackSms) {
+
+    public ScopeCounts(int recipients, int emails, int sms, Skipped skipped, int addressUnchanged,
+            Instant nextEligibleAt) {
+        this(recipients, emails, sms, skipped, addressUnchanged, nextEligibleAt, 0, 0);
+    }
 
     public ScopeCounts(int recipients, int emails, int sms, Skipped skipped, int addressUnchanged) {
         this(recipients, emails, sms, skipped, addressUnchanged, null);

@@ -69,9 +69,20 @@ public class AcceptingResend {
     /** As many ids as a notice may have recipients (notice-service's limit): a longer selection cannot be valid. */
     public static final int MAX_SELECTED = 50_000;
 
-    /** The request as the manager sent it: the scope is a string so that an unknown one is a 400 after the 404 check. */
+    /**
+     * The request as the manager sent it: the scope is a string so that an unknown one is a 400 after the 404 check;
+     * {@code fallback} (absent: false) asks for the other channel where one cannot succeed as it stands.
+     */
     @com.propty.kit.ClientInput
-    public record ResendBody(String scope, List<String> recipientIds) {
+    public record ResendBody(String scope, List<String> recipientIds, Boolean fallback) {
+
+        public ResendBody(String scope, List<String> recipientIds) {
+            this(scope, recipientIds, null);
+        }
+
+        boolean withFallback() {
+            return Boolean.TRUE.equals(fallback);
+        }
     }
 
     /** Returns the 202 body as JSON: a replayed answer is byte for byte the first one. */
@@ -82,7 +93,7 @@ public class AcceptingResend {
         if (idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ApiProblem.validation("Idempotency-Key", "must be 1 to 200 characters");
         }
-        String hash = IdempotencyKeys.hash(body.scope(), body.recipientIds());
+        String hash = IdempotencyKeys.hash(body.scope(), body.recipientIds(), body.withFallback());
         return idempotencyKeys.once(caller.id(), noticeId, idempotencyKey, hash,
                 () -> json.writeValueAsString(resend(caller, noticeId, body)));
     }
@@ -93,7 +104,7 @@ public class AcceptingResend {
         CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId,
                 ResendScope.SELECTED.name().equals(body.scope()) ? selected : Set.of()); // 404, 503
         ResendScope scope = scope(body);
-        Decision decision = ResendPolicy.decide(snapshot.deliveries(), scope, selected);
+        Decision decision = ResendPolicy.decide(snapshot.deliveries(), scope, selected, body.withFallback());
         if (!decision.accepted()) {
             throw problem(decision);
         }
@@ -108,14 +119,16 @@ public class AcceptingResend {
         int recipients = (int) claimed.stream().map(Target::recipientId).distinct().count();
         publish(noticeId, snapshot, resendId, scope, requester, requestedAt, claimed, totals, recipients);
         mongo.insert(new ResendRecord(resendId, noticeId, snapshot.notice().propertyId(), requester, requestedAt, scope,
-                scope.type(), recipients, totals.email(), totals.sms(), decision.counts().skipped(), claimed));
-        audit.resendRequested(caller, snapshot.notice().propertyId(), noticeId, resendId, scope, recipients,
-                totals.email(), totals.sms());
+                scope.type(), recipients, totals.email(), totals.sms(), body.withFallback(), decision.counts().skipped(),
+                claimed));
+        audit.resendRequested(caller, snapshot.notice().propertyId(), noticeId, resendId, scope, recipients, totals);
         meters.accepted(scope, totals);
-        log.info("Resend {} of notice {} by {}: {} emails, {} SMS ({} dropped as claimed meanwhile)", resendId, noticeId,
-                caller.id(), totals.email(), totals.sms(), decision.targets().size() - claimed.size());
+        log.info("Resend {} of notice {} by {}: {} emails, {} SMS, {} of them by fallback ({} dropped as claimed "
+                + "meanwhile)", resendId, noticeId, caller.id(), totals.email(), totals.sms(), totals.fallback(),
+                decision.targets().size() - claimed.size());
         return new ResendAccepted(resendId, noticeId, scope, scope.type(), recipients, totals.email(), totals.sms(),
-                decision.counts().skipped(), ResendAccepted.message(totals.email(), totals.sms()));
+                new ResendAccepted.Fallback(totals.fallbackEmail(), totals.fallbackSms()), decision.counts().skipped(),
+                ResendAccepted.message(totals.email(), totals.sms(), totals.fallback()));
     }
 
     private void publish(String noticeId, CurrentDeliveries.Snapshot snapshot, String resendId, ResendScope scope, Requester requester,

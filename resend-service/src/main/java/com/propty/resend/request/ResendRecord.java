@@ -10,9 +10,12 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** What was resent, by whom and when: the service's own record of each accepted resend ({@code resends}). */
+/**
+ * What was resent, by whom and when: the service's own record of each accepted resend ({@code resends}).
+ * {@code fallback}: whether the manager asked for the other channel where one could not succeed.
+ */
 @Document("resends")
 public record ResendRecord(@Id String resendId, String noticeId, String propertyId, Requester requestedBy,
         Instant requestedAt, ResendScope scope, ResendType type, int recipients, int emails, int sms,
-        ScopeCounts.Skipped skipped, List<Target> targets) {
+        boolean fallback, ScopeCounts.Skipped skipped, List<Target> targets) {
 }

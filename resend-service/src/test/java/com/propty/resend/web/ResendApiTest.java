@@ -268,6 +268,59 @@ class ResendApiTest {
     }
 
     @Test
+    void theFallbackOptionIsCountedPerScopeAndSendsTheOtherChannelInsteadOfTheHopelessOne() {
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                // an email-only recipient whose email bounced at the address it still has: SMS instead
+                .recipient("r1", "r1@example.com", "+15145550001", List.of(), "EMAIL", "FAILED", 1, "r1@example.com")
+                // bounced, then fixed: retried by email as without the option
+                .recipient("r2", "r2-new@example.com", "+15145550002", List.of(), "EMAIL", "FAILED", 1,
+                        "r2@example.com")
+                // bounced, no phone: retried by email
+                .recipient("r3", "r3@example.com", null, List.of(), "EMAIL", "FAILED", 1, "r3@example.com"));
+
+        JsonNode failedOnly = option(body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY)), 0,
+                "FAILED_ONLY");
+        assertCounts(failedOnly, 3, 3, 0, true, 0, 0, 2);
+        JsonNode fallback = failedOnly.get("fallback");
+        assertThat(fallback.get("emails").asInt()).isZero();
+        assertThat(fallback.get("sms").asInt()).isEqualTo(1);
+        assertThat(fallback.get("enabled").asBoolean()).isTrue();
+        assertThat(fallback.get("total").get("recipients").asInt()).isEqualTo(3);
+        assertThat(fallback.get("total").get("emails").asInt()).isEqualTo(2);
+        assertThat(fallback.get("total").get("sms").asInt()).isEqualTo(1);
+        assertThat(fallback.get("total").get("addressUnchanged").asInt()).isEqualTo(1); // r3 only: r1 goes by SMS
+        assertThat(fallback.get("total").get("skipped").get("noAddress").asInt()).isZero();
+
+        String key = id();
+        JsonNode accepted = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\",\"fallback\":true}", key, PROPERTY));
+        assertThat(accepted.get("emails").asInt()).isEqualTo(2);
+        assertThat(accepted.get("sms").asInt()).isEqualTo(1);
+        assertThat(accepted.get("fallback").get("sms").asInt()).isEqualTo(1);
+        assertThat(accepted.get("fallback").get("emails").asInt()).isZero();
+        assertThat(accepted.get("message").asString())
+                .isEqualTo("Resending 2 emails and 1 SMS, 1 of them by their other channel.");
+        // the same key without the option is another request
+        assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", key, PROPERTY), 422, "IDEMPOTENCY_KEY_REUSED");
+
+        List<ResendRequested> chunks = await().atMost(20, SECONDS)
+                .until(() -> published(noticeId), c -> !c.isEmpty());
+        assertThat(chunks.get(0).targets()).containsExactlyInAnyOrder(
+                new Target("r1", Channel.SMS, 2, "+15145550001", true),
+                new Target("r2", Channel.EMAIL, 2, "r2-new@example.com", false),
+                new Target("r3", Channel.EMAIL, 2, "r3@example.com", false));
+        assertThat(chunks.get(0).totals().fallbackSms()).isEqualTo(1);
+        Document resend = mongo.findById(chunks.get(0).resendId(), Document.class, "resends");
+        assertThat(resend.getBoolean("fallback")).isTrue();
+
+        // r1's SMS is now under way: with the option, neither its email nor a second SMS is offered again; without
+        // it, FAILED_ONLY still retries the failed email as the contract's scope table says
+        JsonNode after = option(body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY)), 0, "FAILED_ONLY");
+        assertThat(after.get("fallback").get("total").get("recipients").asInt()).isZero();
+        assertThat(after.get("recipients").asInt()).isEqualTo(1);
+        assertThat(after.get("emails").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aSettledNoticeIsReadOnceThenAskedByVersionAndEveryChangeShowsInTheNextDialog() {
         String noticeId = id();
         newNotice(FakeNoticeService.notice(noticeId, PROPERTY, "PARTIALLY_FAILED")
@@ -354,11 +407,13 @@ class ResendApiTest {
         for (String body : List.of("{\"scope\":{\"$ne\":\"\"}}", "{\"scope\":1}",
                 "{\"scope\":\"SELECTED\",\"recipientIds\":[{\"$gt\":\"\"}]}",
                 "{\"scope\":\"SELECTED\",\"recipientIds\":\"r1\"}",
-                "{\"scope\":\"FAILED_ONLY\",\"resendId\":\"mine\"}")) {
+                "{\"scope\":\"FAILED_ONLY\",\"resendId\":\"mine\"}",
+                "{\"scope\":\"FAILED_ONLY\",\"fallback\":\"maybe\"}", "{\"scope\":\"FAILED_ONLY\",\"fallback\":1}",
+                "{\"scope\":\"FAILED_ONLY\",\"fallback\":[true]}")) {
             HttpResponse<String> response = resend(sent, body, null, PROPERTY);
             assertProblem(response, 400, "VALIDATION_FAILED");
             assertThat(body(response).get("errors").get(0).get("field").asString()).as(body)
-                    .isIn("scope", "recipientIds", "recipientIds[0]", "resendId");
+                    .isIn("scope", "recipientIds", "recipientIds[0]", "resendId", "fallback");
         }
         String tooMany = java.util.stream.IntStream.range(0, 50_001).mapToObj(i -> "\"r" + i + "\"")
                 .collect(java.util.stream.Collectors.joining(",", "{\"scope\":\"SELECTED\",\"recipientIds\":[", "]}"));

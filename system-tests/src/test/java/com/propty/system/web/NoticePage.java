@@ -210,6 +210,10 @@ final class NoticePage {
         waitUntil(UI, d -> !before.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }
 
+    void click(String testId) {
+        waitUntil(UI, ExpectedConditions.elementToBeClickable(testId(testId))).click();
+    }
+
     String text(String testId) {
         return read(testId(testId), WebElement::getText);
     }
