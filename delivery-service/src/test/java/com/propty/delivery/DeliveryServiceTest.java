@@ -184,7 +184,7 @@ class DeliveryServiceTest {
     void theEmailsOfFourChunksTakenTogetherGoOutInOneSendGridCall() {
         String notice = newId();
         List<Target> targets = emails(notice, 1_000, i -> "@example.com");
-        List<SendRequest> chunks = IntStream.range(0, 4).mapToObj(c -> new SendRequest("dispatch-" + notice, notice,
+        List<SendRequest> chunks = IntStream.range(0, 4).mapToObj(c -> new SendRequest("dispatch-" + notice, "p1", notice,
                 content(), targets.subList(c * 250, (c + 1) * 250))).toList();
 
         dispatching.dispatch(chunks);
@@ -344,8 +344,8 @@ class DeliveryServiceTest {
     @Test
     void aParkedBatchWhoseRetryDiedAfterRecordingItsAnswerPublishesThatAnswerAndSendsNothingAgain() {
         String notice = newId();
-        Send answered = new Send("resend-" + notice, notice, notice + "-r0", Channel.EMAIL, 2, notice + "-0@example.com");
-        Send stillParked = new Send("resend-" + notice, notice, notice + "-r1", Channel.EMAIL, 2,
+        Send answered = new Send("resend-" + notice, "p1", notice, notice + "-r0", Channel.EMAIL, 2, notice + "-0@example.com");
+        Send stillParked = new Send("resend-" + notice, "p1", notice, notice + "-r1", Channel.EMAIL, 2,
                 notice + "-1@example.com");
         // the state a kill -9 leaves between recording a retry's answer and publishing it: one send settled SENT in
         // the ledger, unpublished, and the batch still in the retry store

@@ -13,11 +13,12 @@ import java.util.UUID;
  * SKIPPED), and handling it twice, late or after the result changes nothing.
  *
  * <p>One event per notice, channel and at most {@link Topics#CHUNK_SIZE} targets, published when a batch is first
- * parked. {@code giveUpAt}: after it the sends become FAILED {@code PROVIDER_UNAVAILABLE}. Key: the notice id.
+ * parked. {@code giveUpAt}: after it the sends become FAILED {@code PROVIDER_UNAVAILABLE}. {@code propertyId}: the
+ * tenant (null only for batches parked before it existed). Key: the notice id.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record DeliveryDeferred(String eventId, String type, int version, Instant occurredAt, String noticeId,
-        Channel channel, String provider, ErrorCode errorCode, String reason, Instant nextTryAt, Instant giveUpAt,
+public record DeliveryDeferred(String eventId, String type, int version, Instant occurredAt, String propertyId,
+        String noticeId, Channel channel, String provider, ErrorCode errorCode, String reason, Instant nextTryAt, Instant giveUpAt,
         List<DeferredTarget> targets) implements Event {
 
     public static final String TYPE = "DeliveryDeferred";
@@ -27,9 +28,9 @@ public record DeliveryDeferred(String eventId, String type, int version, Instant
     public record DeferredTarget(String recipientId, int attempt, String attemptId) {
     }
 
-    public static DeliveryDeferred of(String noticeId, Channel channel, String provider, String reason,
+    public static DeliveryDeferred of(String propertyId, String noticeId, Channel channel, String provider, String reason,
             Instant nextTryAt, Instant giveUpAt, List<DeferredTarget> targets) {
-        return new DeliveryDeferred(UUID.randomUUID().toString(), TYPE, 1, Instant.now(), noticeId, channel, provider,
-                ErrorCode.PROVIDER_UNAVAILABLE, reason, nextTryAt, giveUpAt, List.copyOf(targets));
+        return new DeliveryDeferred(UUID.randomUUID().toString(), TYPE, 1, Instant.now(), propertyId, noticeId, channel,
+                provider, ErrorCode.PROVIDER_UNAVAILABLE, reason, nextTryAt, giveUpAt, List.copyOf(targets));
     }
 }

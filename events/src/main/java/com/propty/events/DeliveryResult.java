@@ -11,21 +11,22 @@ import java.util.UUID;
  *
  * <p>{@code eventId} is deterministic (a name-based UUID of notice, recipient, channel, attempt and status): a result
  * published again after a crash, a replayed webhook or an in-doubt sweep carries the id of the first publication, so
- * any consumer can deduplicate by id.
+ * any consumer can deduplicate by id. {@code propertyId}: the tenant, carried from the chunk that asked for the send
+ * (null only in results of sends made before it existed).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record DeliveryResult(String eventId, String type, int version, Instant occurredAt,
-        String noticeId, String recipientId, Channel channel, int attempt, String attemptId,
+        String propertyId, String noticeId, String recipientId, Channel channel, int attempt, String attemptId,
         DeliveryStatus status, ErrorCode errorCode, String providerCode, String errorMessage,
         String provider, String providerMessageId, String address) implements Event {
 
     public static final String TYPE = "DeliveryResult";
 
-    public static DeliveryResult of(String noticeId, String recipientId, Channel channel, int attempt,
+    public static DeliveryResult of(String propertyId, String noticeId, String recipientId, Channel channel, int attempt,
             String attemptId, DeliveryStatus status, ErrorCode errorCode, String providerCode,
             String errorMessage, String provider, String providerMessageId, String address) {
         return new DeliveryResult(eventId(noticeId, recipientId, channel, attempt, status), TYPE, 1, Instant.now(),
-                noticeId, recipientId, channel, attempt, attemptId, status, errorCode, providerCode, errorMessage,
+                propertyId, noticeId, recipientId, channel, attempt, attemptId, status, errorCode, providerCode, errorMessage,
                 provider, providerMessageId, address);
     }
 

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class DeliveryResultTest {
 
     static DeliveryResult bounced(String providerMessageId) {
-        return DeliveryResult.of("n1", "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED, ErrorCode.BOUNCED,
+        return DeliveryResult.of("p1", "n1", "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED, ErrorCode.BOUNCED,
                 "550", "bounced", "sendgrid", providerMessageId, "a@example.com");
     }
 
@@ -37,9 +37,9 @@ class DeliveryResultTest {
     @Test
     void onlyALaterAttemptWithItsResendIdIsTheResultOfAResend() {
         assertThat(bounced("m-1").isOfResend()).isTrue();
-        assertThat(DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.DELIVERED, null, null,
+        assertThat(DeliveryResult.of("p1", "n1", "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.DELIVERED, null, null,
                 null, "sendgrid", "m-2", "a@example.com").isOfResend()).as("attempt 1 is the dispatch").isFalse();
-        assertThat(DeliveryResult.of("n1", "r1", Channel.EMAIL, 2, null, DeliveryStatus.DELIVERED, null, null,
+        assertThat(DeliveryResult.of("p1", "n1", "r1", Channel.EMAIL, 2, null, DeliveryStatus.DELIVERED, null, null,
                 null, "sendgrid", "m-3", "a@example.com").isOfResend()).as("no resend id to tell").isFalse();
     }
 

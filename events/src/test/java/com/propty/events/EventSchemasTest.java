@@ -41,9 +41,9 @@ class EventSchemasTest {
 
     @Test
     void deliveryResultsValidateAgainstTheirSchema() {
-        var sent = DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.SENT, null, null, null,
+        var sent = DeliveryResult.of("p1", "n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.SENT, null, null, null,
                 "sendgrid", "msg-1", "ann@example.com");
-        var failed = DeliveryResult.of("n1", "r1", Channel.SMS, 2, "rs1", DeliveryStatus.FAILED,
+        var failed = DeliveryResult.of("p1", "n1", "r1", Channel.SMS, 2, "rs1", DeliveryStatus.FAILED,
                 ErrorCode.INVALID_ADDRESS, "21211", "not a valid phone number", "twilio", null, "+15550100000");
         assertThat(errors("delivery-result", sent)).isEmpty();
         assertThat(errors("delivery-result", failed)).isEmpty();
@@ -51,14 +51,14 @@ class EventSchemasTest {
 
     @Test
     void optOutsValidateAgainstTheirSchemaAndSurviveARoundTrip() {
-        var optOut = ContactOptedOut.of("n1", "r1", Channel.EMAIL, "unsubscribe", "sendgrid");
+        var optOut = ContactOptedOut.of("p1", "n1", "r1", Channel.EMAIL, "unsubscribe", "sendgrid");
         assertThat(errors("contact-opted-out", optOut)).isEmpty();
         assertThat(mapper.readValue(mapper.writeValueAsString(optOut), ContactOptedOut.class)).isEqualTo(optOut);
     }
 
     @Test
     void deferralsValidateAgainstTheirSchemaAndSurviveARoundTrip() {
-        var deferred = DeliveryDeferred.of("n1", Channel.EMAIL, "sendgrid", "HTTP 503",
+        var deferred = DeliveryDeferred.of("p1", "n1", Channel.EMAIL, "sendgrid", "HTTP 503",
                 Instant.parse("2026-01-01T00:00:05Z"), Instant.parse("2026-01-02T00:00:00Z"),
                 List.of(new DeliveryDeferred.DeferredTarget("r1", 2, "resend-1")));
         assertThat(errors("delivery-deferred", deferred)).isEmpty();
@@ -162,7 +162,7 @@ class EventSchemasTest {
 
     @Test
     void schemaRejectsPendingAsAResult() {
-        var pending = DeliveryResult.of("n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.PENDING, null, null, null,
+        var pending = DeliveryResult.of("p1", "n1", "r1", Channel.EMAIL, 1, "d1", DeliveryStatus.PENDING, null, null, null,
                 null, null, null);
         assertThat(errors("delivery-result", pending)).isNotEmpty();
     }

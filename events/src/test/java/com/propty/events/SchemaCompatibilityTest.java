@@ -83,7 +83,7 @@ class SchemaCompatibilityTest {
     void aNewOptionalPropertyOrADescriptionIsNotBreakingButRefusingExtraPropertiesIs() {
         JsonNode was = result();
         ObjectNode grown = SchemaCompatibility.copy(was);
-        ((ObjectNode) grown.get("properties")).putObject("propertyId").put("type", "string");
+        ((ObjectNode) grown.get("properties")).putObject("region").put("type", "string");
         grown.put("description", "reworded");
         assertThat(SchemaCompatibility.breakingChanges(was, grown)).isEmpty();
 

@@ -34,14 +34,18 @@ class Deferrals {
     static List<DeliveryDeferred> events(Channel channel, String provider, String reason, Instant nextTryAt,
             Instant giveUpAt, List<Send> parked) {
         Map<String, List<DeliveryDeferred.DeferredTarget>> byNotice = new LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         for (Send send : parked) {
             byNotice.computeIfAbsent(send.noticeId(), n -> new ArrayList<>())
                     .add(new DeliveryDeferred.DeferredTarget(send.recipientId(), send.attempt(), send.attemptId()));
+            if (send.propertyId() != null) {
+                properties.putIfAbsent(send.noticeId(), send.propertyId()); // a notice belongs to one property
+            }
         }
         List<DeliveryDeferred> events = new ArrayList<>();
         byNotice.forEach((notice, targets) -> {
             for (int from = 0; from < targets.size(); from += Topics.CHUNK_SIZE) {
-                events.add(DeliveryDeferred.of(notice, channel, provider, reason, nextTryAt, giveUpAt,
+                events.add(DeliveryDeferred.of(properties.get(notice), notice, channel, provider, reason, nextTryAt, giveUpAt,
                         targets.subList(from, Math.min(targets.size(), from + Topics.CHUNK_SIZE))));
             }
         });

@@ -40,7 +40,8 @@ public class DeferredSends {
                 .append("content", new Document("title", batch.content().title()).append("body", batch.content().body())
                         .append("smsText", batch.content().smsText()))
                 .append("sends", batch.sends().stream().map(s -> new Document("attemptId", s.attemptId())
-                        .append("noticeId", s.noticeId()).append("recipientId", s.recipientId())
+                        .append("propertyId", s.propertyId()).append("noticeId", s.noticeId())
+                        .append("recipientId", s.recipientId())
                         .append("attempt", s.attempt()).append("address", s.address())).toList())
                 .append("firstParkedAt", Date.from(batch.firstParkedAt())).append("tries", batch.tries())
                 .append("nextAttemptAt", Date.from(batch.nextAttemptAt())).append("reason", batch.reason());
@@ -89,7 +90,7 @@ public class DeferredSends {
         Document content = doc.get("content", Document.class);
         Channel channel = Channel.valueOf(doc.getString("channel"));
         List<Send> sends = doc.getList("sends", Document.class).stream().map(s -> new Send(s.getString("attemptId"),
-                s.getString("noticeId"), s.getString("recipientId"), channel, s.getInteger("attempt"),
+                s.getString("propertyId"), s.getString("noticeId"), s.getString("recipientId"), channel, s.getInteger("attempt"),
                 s.getString("address"))).toList();
         return new ParkedBatch(doc.getString("_id"), channel, new Content(content.getString("title"),
                 content.getString("body"), content.getString("smsText")), sends, doc.getDate("firstParkedAt").toInstant(),

@@ -5,8 +5,12 @@ import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 
-/** One target of one attempt as the providers see it: who, on which channel, at which address. */
-public record Send(String attemptId, String noticeId, String recipientId, Channel channel, int attempt, String address) {
+/**
+ * One target of one attempt as the providers see it: who, on which channel, at which address; {@code propertyId} is
+ * the tenant its results carry (null only for sends made before it was kept).
+ */
+public record Send(String attemptId, String propertyId, String noticeId, String recipientId, Channel channel,
+        int attempt, String address) {
 
     /** The send ledger's key: at most one provider call per attempt, recipient and channel (CONTRACT §5). */
     public String key() {
@@ -27,7 +31,7 @@ public record Send(String attemptId, String noticeId, String recipientId, Channe
 
     public DeliveryResult result(DeliveryStatus status, ErrorCode errorCode, String providerCode, String message,
             String provider, String providerMessageId) {
-        return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status, errorCode, providerCode,
+        return DeliveryResult.of(propertyId, noticeId, recipientId, channel, attempt, attemptId, status, errorCode, providerCode,
                 message, provider, providerMessageId, address);
     }
 }

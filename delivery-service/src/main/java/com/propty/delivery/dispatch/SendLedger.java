@@ -72,7 +72,8 @@ public class SendLedger {
         }
         Date now = Date.from(clock.instant());
         List<Document> intents = candidates.stream().map(s -> new Document("_id", s.key()).append("state", IN_FLIGHT)
-                .append("noticeId", s.noticeId()).append("recipientId", s.recipientId())
+                .append("propertyId", s.propertyId()).append("noticeId", s.noticeId())
+                .append("recipientId", s.recipientId())
                 .append("channel", s.channel().name()).append("attempt", s.attempt()).append("attemptId", s.attemptId())
                 .append("address", s.address()).append("claimedAt", now)).toList();
         // before the intents: a crash between the two leaves an entry the sweep drops, never an intent without one
@@ -262,7 +263,8 @@ public class SendLedger {
     }
 
     private static Send send(Document doc) {
-        return new Send(doc.getString("attemptId"), doc.getString("noticeId"), doc.getString("recipientId"),
+        return new Send(doc.getString("attemptId"), doc.getString("propertyId"), doc.getString("noticeId"),
+                doc.getString("recipientId"),
                 Channel.valueOf(doc.getString("channel")), doc.getInteger("attempt"), doc.getString("address"));
     }
 }

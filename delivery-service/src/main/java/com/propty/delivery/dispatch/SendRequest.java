@@ -7,17 +7,20 @@ import com.propty.events.Target;
 import java.util.List;
 
 /** A chunk of targets to send now, whether it comes from a first dispatch or from a resend. */
-public record SendRequest(String attemptId, String noticeId, Content content, List<Target> targets) {
+public record SendRequest(String attemptId, String propertyId, String noticeId, Content content,
+        List<Target> targets) {
 
     public static SendRequest of(NoticeDispatchRequested event) {
-        return new SendRequest(event.dispatchId(), event.noticeId(), event.content(), event.targets());
+        return new SendRequest(event.dispatchId(), event.propertyId(), event.noticeId(), event.content(),
+                event.targets());
     }
 
     public static SendRequest of(ResendRequested event) {
-        return new SendRequest(event.resendId(), event.noticeId(), event.content(), event.targets());
+        return new SendRequest(event.resendId(), event.propertyId(), event.noticeId(), event.content(),
+                event.targets());
     }
 
     public Send send(Target target) {
-        return new Send(attemptId, noticeId, target.recipientId(), target.channel(), target.attempt(), target.address());
+        return new Send(attemptId, propertyId, noticeId, target.recipientId(), target.channel(), target.attempt(), target.address());
     }
 }

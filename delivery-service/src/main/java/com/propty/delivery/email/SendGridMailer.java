@@ -86,6 +86,9 @@ class SendGridMailer {
         for (Send send : batch) {
             Personalization p = new Personalization();
             p.addTo(new Email(send.address()));
+            if (send.propertyId() != null) {
+                p.addCustomArg("property_id", send.propertyId());
+            }
             p.addCustomArg("notice_id", send.noticeId());
             p.addCustomArg("recipient_id", send.recipientId());
             p.addCustomArg("channel", Channel.EMAIL.name());

@@ -22,10 +22,14 @@ public class StatusCallbacks {
         this.environment = environment;
     }
 
-    /** {@code {PUBLIC_BASE_URL}/webhooks/twilio/status?n={noticeId}&r={recipientId}&a={attempt}&id={attemptId}}. */
+    /**
+     * {@code {PUBLIC_BASE_URL}/webhooks/twilio/status?n={noticeId}&r={recipientId}&a={attempt}&id={attemptId}&p=
+     * {propertyId}} ({@code p} only when the send has one).
+     */
     public String urlFor(Send send) {
         return publicBaseUrl() + PATH + "?n=" + encode(send.noticeId()) + "&r=" + encode(send.recipientId())
-                + "&a=" + send.attempt() + "&id=" + encode(send.attemptId());
+                + "&a=" + send.attempt() + "&id=" + encode(send.attemptId())
+                + (send.propertyId() == null ? "" : "&p=" + encode(send.propertyId()));
     }
 
     /** The URL Twilio signed: the public base URL, the path and the query exactly as received. */

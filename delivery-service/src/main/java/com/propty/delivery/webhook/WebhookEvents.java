@@ -33,7 +33,7 @@ public final class WebhookEvents {
         if (e.event() == null || !e.correlated()) {
             return Optional.empty();
         }
-        Send send = new Send(e.attemptId(), e.noticeId(), e.recipientId(), Channel.EMAIL, Integer.parseInt(e.attempt()),
+        Send send = new Send(e.attemptId(), e.propertyId(), e.noticeId(), e.recipientId(), Channel.EMAIL, Integer.parseInt(e.attempt()),
                 e.email());
         String provider = "sendgrid";
         DeliveryResult result = switch (e.event()) {
@@ -65,7 +65,7 @@ public final class WebhookEvents {
             return Optional.empty();
         }
         String key = "sendgrid:" + (e.sgEventId() != null ? e.sgEventId() : e.sgMessageId() + ":" + e.event());
-        return Optional.of(new OptOut(key, ContactOptedOut.of(e.noticeId(), e.recipientId(), Channel.EMAIL, e.event(),
+        return Optional.of(new OptOut(key, ContactOptedOut.of(e.propertyId(), e.noticeId(), e.recipientId(), Channel.EMAIL, e.event(),
                 "sendgrid")));
     }
 
@@ -80,11 +80,12 @@ public final class WebhookEvents {
         String recipientId = query.get("r");
         String attempt = query.get("a");
         String attemptId = query.get("id");
+        String propertyId = query.get("p"); // absent in the callbacks of SMS sent before it was put there
         if (status == null || sid == null || noticeId == null || recipientId == null || attemptId == null
                 || attempt == null || !attempt.matches("\\d{1,6}")) {
             return Optional.empty();
         }
-        Send send = new Send(attemptId, noticeId, recipientId, Channel.SMS, Integer.parseInt(attempt), form.get("To"));
+        Send send = new Send(attemptId, propertyId, noticeId, recipientId, Channel.SMS, Integer.parseInt(attempt), form.get("To"));
         String errorCode = form.get("ErrorCode");
         DeliveryResult result = switch (status) {
             case "delivered" -> send.result(DeliveryStatus.DELIVERED, null, null, null, "twilio", sid);

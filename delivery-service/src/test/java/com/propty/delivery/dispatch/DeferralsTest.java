@@ -19,14 +19,15 @@ class DeferralsTest {
     void parkedSendsAreAnnouncedPerNoticeInChunksOfAtMostFiveHundred() {
         List<Send> parked = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            parked.add(new Send("dispatch-a", "notice-a", "r" + i, Channel.EMAIL, 1, "r" + i + "@example.com"));
+            parked.add(new Send("dispatch-a", "p1", "notice-a", "r" + i, Channel.EMAIL, 1, "r" + i + "@example.com"));
         }
-        parked.add(new Send("resend-b", "notice-b", "x", Channel.EMAIL, 3, "x@example.com"));
+        parked.add(new Send("resend-b", "p2", "notice-b", "x", Channel.EMAIL, 3, "x@example.com"));
 
         List<DeliveryDeferred> events = Deferrals.events(Channel.EMAIL, "sendgrid", "HTTP 503", NEXT, GIVE_UP, parked);
 
         assertThat(events).extracting(DeliveryDeferred::noticeId)
                 .containsExactly("notice-a", "notice-a", "notice-a", "notice-b");
+        assertThat(events).extracting(DeliveryDeferred::propertyId).containsExactly("p1", "p1", "p1", "p2");
         assertThat(events).extracting(e -> e.targets().size()).containsExactly(500, 500, 1, 1);
         assertThat(events.stream().flatMap(e -> e.targets().stream()).map(DeliveryDeferred.DeferredTarget::recipientId)
                 .distinct().count()).isEqualTo(1002);

@@ -40,7 +40,7 @@ class SendGroupsTest {
 
     @Test
     void aTargetWithoutAddressIsSkippedAndInNoGroup() {
-        SendRequest chunk = new SendRequest("dispatch-1", "notice-1", CONTENT, List.of(
+        SendRequest chunk = new SendRequest("dispatch-1", "p1", "notice-1", CONTENT, List.of(
                 new Target("r1", Channel.EMAIL, 1, " "), new Target("r1", Channel.SMS, 1, "+15145550001")));
         List<DeliveryResult> skipped = new ArrayList<>();
 
@@ -68,6 +68,6 @@ class SendGroupsTest {
             targets.add(new Target("r" + index + "-" + i, Channel.EMAIL, 1, "r" + index + "-" + i + "@example.com"));
             targets.add(new Target("r" + index + "-" + i, Channel.SMS, 1, "+1514555" + String.format("%04d", i)));
         }
-        return new SendRequest(attemptId, "notice-1", CONTENT, targets);
+        return new SendRequest(attemptId, "p1", "notice-1", CONTENT, targets);
     }
 }

@@ -19,8 +19,8 @@ class DeliveryMetersTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-12-02T10:00:00Z"));
     final DeliveryMeters meters = new DeliveryMeters(registry, clock, Duration.ofMinutes(15));
 
-    final Send bobEmail = new Send("resend-1", "notice-1", "bob", Channel.EMAIL, 2, "bob@example.com");
-    final Send eveSms = new Send("resend-1", "notice-1", "eve", Channel.SMS, 2, "+15145550001");
+    final Send bobEmail = new Send("resend-1", "p1", "notice-1", "bob", Channel.EMAIL, 2, "bob@example.com");
+    final Send eveSms = new Send("resend-1", "p1", "notice-1", "eve", Channel.SMS, 2, "+15145550001");
 
     @Test
     void everyChannelOutcomeAndErrorExistsAtZeroFromStartUp() {

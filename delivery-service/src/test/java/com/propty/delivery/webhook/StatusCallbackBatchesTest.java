@@ -101,7 +101,7 @@ class StatusCallbackBatchesTest {
     }
 
     private static WebhookEvents.Change change(int i) {
-        return new WebhookEvents.Change("twilio:SM" + i + ":delivered", DeliveryResult.of("n1", "r" + i, Channel.SMS, 1,
+        return new WebhookEvents.Change("twilio:SM" + i + ":delivered", DeliveryResult.of("p1", "n1", "r" + i, Channel.SMS, 1,
                 "dispatch-1", DeliveryStatus.DELIVERED, null, null, null, "twilio", "SM" + i, "+15145550123"));
     }
 }

@@ -13,7 +13,7 @@ class WebhookEventsTest {
 
     private static SendGridEvent event(String event, String type) {
         return new SendGridEvent(event, "ann@example.com", type, "550 no such user", "5.1.1", "ev-1",
-                "msg-1.filter0001.1", "notice-1", "res-1", "EMAIL", "2", "resend-1");
+                "msg-1.filter0001.1", "notice-1", "res-1", "EMAIL", "2", "resend-1", "prop-1");
     }
 
     @Test
@@ -26,6 +26,7 @@ class WebhookEventsTest {
         assertThat(result.attemptId()).isEqualTo("resend-1");
         assertThat(result.address()).isEqualTo("ann@example.com");
         assertThat(result.providerMessageId()).isEqualTo("msg-1");
+        assertThat(result.propertyId()).as("the tenant, from our custom args").isEqualTo("prop-1");
     }
 
     @Test
@@ -55,6 +56,7 @@ class WebhookEventsTest {
             var optOut = WebhookEvents.optOutFromSendGrid(event(name, null)).orElseThrow();
             assertThat(optOut.eventKey()).isEqualTo("sendgrid:ev-1");
             assertThat(optOut.event().noticeId()).isEqualTo("notice-1");
+            assertThat(optOut.event().propertyId()).isEqualTo("prop-1");
             assertThat(optOut.event().recipientId()).isEqualTo("res-1");
             assertThat(optOut.event().channel()).isEqualTo(Channel.EMAIL);
             assertThat(optOut.event().reason()).isEqualTo(name);
@@ -68,7 +70,7 @@ class WebhookEventsTest {
     @Test
     void anOptOutWithoutOurCustomArgsIsIgnored() {
         SendGridEvent foreign = new SendGridEvent("unsubscribe", "x@example.com", null, null, null, "ev-3", "m", null,
-                null, null, null, null);
+                null, null, null, null, null);
         assertThat(WebhookEvents.optOutFromSendGrid(foreign)).isEmpty();
     }
 
@@ -95,19 +97,20 @@ class WebhookEventsTest {
     @Test
     void anEventWithoutOurCustomArgsIsIgnored() {
         SendGridEvent foreign = new SendGridEvent("delivered", "x@example.com", null, null, null, "ev-2", "m", null, null,
-                null, null, null);
+                null, null, null, null);
         assertThat(WebhookEvents.fromSendGrid(foreign)).isEmpty();
     }
 
     @Test
     void twilioCallbacksMapByStatusAndErrorCode() {
-        Map<String, String> query = Map.of("n", "notice-1", "r", "res-1", "a", "1", "id", "dispatch-1");
+        Map<String, String> query = Map.of("n", "notice-1", "r", "res-1", "a", "1", "id", "dispatch-1", "p", "prop-1");
 
         var delivered = WebhookEvents.fromTwilio(query, Map.of("MessageSid", "SM1", "MessageStatus", "delivered",
                 "To", "+15145550123")).orElseThrow();
         assertThat(delivered.result().status()).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(delivered.result().address()).isEqualTo("+15145550123");
         assertThat(delivered.eventKey()).isEqualTo("twilio:SM1:delivered");
+        assertThat(delivered.result().propertyId()).as("the tenant, from our callback URL").isEqualTo("prop-1");
 
         var stop = WebhookEvents.fromTwilio(query, Map.of("MessageSid", "SM1", "MessageStatus", "undelivered",
                 "ErrorCode", "21610")).orElseThrow().result();

@@ -343,7 +343,7 @@ class ResendHistoryApiTest {
 
     static DeliveryResult result(String noticeId, String recipientId, Channel channel, int attempt, String attemptId,
             DeliveryStatus status) {
-        return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status,
+        return DeliveryResult.of(PROPERTY, noticeId, recipientId, channel, attempt, attemptId, status,
                 status == DeliveryStatus.FAILED ? ErrorCode.BOUNCED : null, null, null, "sendgrid", "m-1", "x");
     }
 

@@ -80,7 +80,7 @@ class DeliveryStatsTest {
 
     private static DeliveryResult result(String recipient, Channel channel, int attempt, DeliveryStatus status,
             ErrorCode error, Instant at) {
-        return new DeliveryResult("e-" + recipient + channel + attempt + status, DeliveryResult.TYPE, 1, at, "n",
+        return new DeliveryResult("e-" + recipient + channel + attempt + status, DeliveryResult.TYPE, 1, at, "p1", "n",
                 recipient, channel, attempt, "d" + attempt, status, error, null, null, "p", "m", "addr");
     }
 }

@@ -108,12 +108,12 @@ class CountersCrashTest extends ServiceTestSupport {
     }
 
     private static DeliveryResult delivered(Sent sent, String recipient) {
-        return DeliveryResult.of(sent.noticeId, recipient, Channel.EMAIL, 1, sent.dispatchId, DeliveryStatus.DELIVERED,
+        return DeliveryResult.of("p1", sent.noticeId, recipient, Channel.EMAIL, 1, sent.dispatchId, DeliveryStatus.DELIVERED,
                 null, null, null, "sendgrid", "m-" + recipient, recipient + "@example.com");
     }
 
     private static DeliveryResult bounced(Sent sent, String recipient) {
-        return DeliveryResult.of(sent.noticeId, recipient, Channel.EMAIL, 1, sent.dispatchId, DeliveryStatus.FAILED,
+        return DeliveryResult.of("p1", sent.noticeId, recipient, Channel.EMAIL, 1, sent.dispatchId, DeliveryStatus.FAILED,
                 ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m-" + recipient, recipient + "@example.com");
     }
 

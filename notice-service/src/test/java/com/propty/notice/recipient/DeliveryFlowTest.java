@@ -243,7 +243,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
 
     private static DeliveryResult result(String noticeId, String recipientId, Channel channel, int attempt,
             String attemptId, DeliveryStatus status, ErrorCode errorCode, String address) {
-        return DeliveryResult.of(noticeId, recipientId, channel, attempt, attemptId, status, errorCode,
+        return DeliveryResult.of("p1", noticeId, recipientId, channel, attempt, attemptId, status, errorCode,
                 errorCode == null ? null : "code-" + errorCode, errorCode == null ? null : "failed: " + errorCode,
                 channel == Channel.EMAIL ? "sendgrid" : "twilio", "msg-" + recipientId, address);
     }
@@ -262,7 +262,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(call("GET", "/api/notices/" + noticeId, null, property).body().get("status").stringValue())
                 .as("Ben's email has had no answer").isEqualTo("SENDING");
 
-        DeliveryDeferred deferral = DeliveryDeferred.of(noticeId, Channel.EMAIL, "sendgrid", "HTTP 503", Instant.now(),
+        DeliveryDeferred deferral = DeliveryDeferred.of("p1", noticeId, Channel.EMAIL, "sendgrid", "HTTP 503", Instant.now(),
                 Instant.now().plusSeconds(86_400), List.of(new DeliveryDeferred.DeferredTarget(ben, 1,
                         chunk.dispatchId())));
         publishDeferral(deferral);

@@ -31,7 +31,7 @@ class ProjectionDeadLetterTest extends ServiceTestSupport {
         String key = Topics.noticeKey(noticeId);
         String poison = "{\"noticeId\":\"" + noticeId + "\", not json";
         publish(Topics.DELIVERY_RESULTS, key, poison);
-        publish(Topics.DELIVERY_RESULTS, key, JSON.writeValueAsString(DeliveryResult.of(noticeId, resident,
+        publish(Topics.DELIVERY_RESULTS, key, JSON.writeValueAsString(DeliveryResult.of("p1", noticeId, resident,
                 Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.DELIVERED, null, null, null, "sendgrid", "m1",
                 "ana@example.com")));
 

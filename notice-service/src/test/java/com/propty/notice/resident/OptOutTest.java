@@ -35,13 +35,13 @@ class OptOutTest extends ServiceTestSupport {
         String notice = sendNotice(property);
         NoticeDispatchRequested chunk = dispatchOf(notice);
 
-        publishResult(DeliveryResult.of(notice, ann, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.DELIVERED,
+        publishResult(DeliveryResult.of("p1", notice, ann, Channel.EMAIL, 1, chunk.dispatchId(), DeliveryStatus.DELIVERED,
                 null, null, null, "sendgrid", "m1", "ann@example.com"));
-        ContactOptedOut unsubscribe = ContactOptedOut.of(notice, ann, Channel.EMAIL, "unsubscribe", "sendgrid");
+        ContactOptedOut unsubscribe = ContactOptedOut.of("p1", notice, ann, Channel.EMAIL, "unsubscribe", "sendgrid");
         // twice: at-least-once delivery changes nothing
         publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice), JSON.writeValueAsString(unsubscribe));
         publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice), JSON.writeValueAsString(unsubscribe));
-        publishResult(DeliveryResult.of(notice, ben, Channel.SMS, 1, chunk.dispatchId(), DeliveryStatus.FAILED,
+        publishResult(DeliveryResult.of("p1", notice, ben, Channel.SMS, 1, chunk.dispatchId(), DeliveryStatus.FAILED,
                 ErrorCode.OPTED_OUT, "21610", "Twilio reported the message undelivered", "twilio", "SM1", "+15145550102"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -84,7 +84,7 @@ class OptOutTest extends ServiceTestSupport {
         String cleo = createResident(property, "Cleo", "cleo@example.com", "+15145550103");
         String notice = sendNotice(property);
         publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey(notice),
-                JSON.writeValueAsString(ContactOptedOut.of(notice, cleo, Channel.EMAIL, "spamreport", "sendgrid")));
+                JSON.writeValueAsString(ContactOptedOut.of("p1", notice, cleo, Channel.EMAIL, "spamreport", "sendgrid")));
         await().atMost(Duration.ofSeconds(30)).until(() -> optedOut(property, cleo).contains("EMAIL"));
 
         Response patched = call("PATCH", "/api/residents/" + cleo,
@@ -107,7 +107,7 @@ class OptOutTest extends ServiceTestSupport {
         String poison = "{\"recipientId\":\"" + dan + "\", not json";
         publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey("n-x"), poison);
         publish(Topics.CONTACT_OPT_OUTS, Topics.noticeKey("n-x"),
-                JSON.writeValueAsString(ContactOptedOut.of("n-x", dan, Channel.EMAIL, "group_unsubscribe", "sendgrid")));
+                JSON.writeValueAsString(ContactOptedOut.of("p1", "n-x", dan, Channel.EMAIL, "group_unsubscribe", "sendgrid")));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> optedOut(property, dan).contains("EMAIL"));
         List<ConsumerRecord<String, String>> dead = read("contact-opt-outs.notice-service.dlq",

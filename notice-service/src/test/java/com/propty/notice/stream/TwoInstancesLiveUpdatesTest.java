@@ -41,7 +41,7 @@ class TwoInstancesLiveUpdatesTest extends ServiceTestSupport {
             List<String> here = openStream(noticeId, property);
             List<String> there = openStream(secondPort, second.getBean(LiveUpdateListener.class), noticeId, property);
 
-            DeliveryResult delivered = DeliveryResult.of(noticeId, ann, Channel.EMAIL, 1, chunk.dispatchId(),
+            DeliveryResult delivered = DeliveryResult.of("p1", noticeId, ann, Channel.EMAIL, 1, chunk.dispatchId(),
                     DeliveryStatus.DELIVERED, null, null, null, "sendgrid", "msg-1", "ann@example.com");
             publish(Topics.DELIVERY_RESULTS, Topics.noticeKey(noticeId), JSON.writeValueAsString(delivered));
 

@@ -164,7 +164,7 @@ class ResendApiTest {
         String resendId = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId")
                 .asString();
         String trace = UUID.randomUUID().toString().replace("-", "");
-        DeliveryResult result = DeliveryResult.of(noticeId, "r1", Channel.SMS, 2, resendId, DeliveryStatus.DELIVERED,
+        DeliveryResult result = DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.SMS, 2, resendId, DeliveryStatus.DELIVERED,
                 null, null, null, "twilio", "SM1", "+15145550001");
 
         try (KafkaProducer<String, String> producer = producer()) {
@@ -628,9 +628,9 @@ class ResendApiTest {
         try (KafkaProducer<String, String> producer = producer()) {
             // Same key, so in this order: a late result of the first dispatch (attempt 1), which does not
             // answer attempt 2, then the SMS's answer for attempt 2.
-            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.FAILED,
+            produce(producer, DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 1, "dispatch-1", DeliveryStatus.FAILED,
                     ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m1", "a@example.com"));
-            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.SMS, 2, first, DeliveryStatus.DELIVERED,
+            produce(producer, DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.SMS, 2, first, DeliveryStatus.DELIVERED,
                     null, null, null, "twilio", "SM1", "+15145550001"));
             await().atMost(20, SECONDS).until(() -> "RELEASED".equals(
                     mongo.findById(smsClaim, Document.class, "claims").getString("state")));
@@ -640,12 +640,12 @@ class ResendApiTest {
             assertProblem(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY), 409,
                     "NO_FAILED_RECIPIENTS");
 
-            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
+            produce(producer, DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
                     null, null, null, "sendgrid", "m2", "a@example.com"));
             // the bounce came 20 minutes ago, so the channel's cooldown (15 minutes) is over
-            produce(producer, ago(Duration.ofMinutes(20), DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first,
+            produce(producer, ago(Duration.ofMinutes(20), DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 2, first,
                     DeliveryStatus.FAILED, ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m2", "a@example.com")));
-            produce(producer, DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
+            produce(producer, DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 2, first, DeliveryStatus.SENT,
                     null, null, null, "sendgrid", "m2", "a@example.com")); // late duplicate: changes nothing
         }
         await().atMost(20, SECONDS).until(() -> {
@@ -676,7 +676,7 @@ class ResendApiTest {
         assertThat(claims.claim(noticeId, "resend-2", attempt2)).as("already claimed").isEmpty();
         claims.published(noticeId, attempt2);
         assertThat(claims.of(noticeId, Map.of(email, 1)).get(email)).isEqualTo(new Claim(2, true, null));
-        claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
+        claims.record(List.of(DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
                 ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
 
         Map<ChannelKey, Claim> seen = claims.of(noticeId, Map.of(email, 1));
@@ -689,7 +689,7 @@ class ResendApiTest {
                 .isEqualTo(new Claim(3, true, null));
         assertThat(claims.of(noticeId, Map.of(email, 2)).get(email)).isEqualTo(new Claim(3, true, null));
         // a late duplicate of attempt 2's result leaves attempt 3's claim alone
-        claims.record(List.of(DeliveryResult.of(noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
+        claims.record(List.of(DeliveryResult.of(PROPERTY, noticeId, "r1", Channel.EMAIL, 2, "resend-1", DeliveryStatus.FAILED,
                 ErrorCode.BOUNCED, null, null, "sendgrid", "m", "a@example.com")));
         assertThat(claims.of(noticeId, Map.of(email, 2)).get(email).inFlight()).isTrue();
     }
@@ -704,7 +704,7 @@ class ResendApiTest {
         String first = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", null, PROPERTY)).get("resendId").asString();
         try (KafkaProducer<String, String> producer = producer()) {
             for (String r : List.of("r1", "r2")) {
-                produce(producer, DeliveryResult.of(noticeId, r, Channel.EMAIL, 2, first, DeliveryStatus.FAILED,
+                produce(producer, DeliveryResult.of(PROPERTY, noticeId, r, Channel.EMAIL, 2, first, DeliveryStatus.FAILED,
                         ErrorCode.BOUNCED, "550", "bounced", "sendgrid", "m-" + r, r.equals("r1") ? "a@example.com"
                                 : "b@example.com"));
             }
@@ -905,8 +905,8 @@ class ResendApiTest {
     /** The same result as if it had happened {@code before} ago. */
     static DeliveryResult ago(Duration before, DeliveryResult r) {
         return new DeliveryResult(r.eventId(), r.type(), r.version(), java.time.Instant.now().minus(before),
-                r.noticeId(), r.recipientId(), r.channel(), r.attempt(), r.attemptId(), r.status(), r.errorCode(),
-                r.providerCode(), r.errorMessage(), r.provider(), r.providerMessageId(), r.address());
+                r.propertyId(), r.noticeId(), r.recipientId(), r.channel(), r.attempt(), r.attemptId(), r.status(),
+                r.errorCode(), r.providerCode(), r.errorMessage(), r.provider(), r.providerMessageId(), r.address());
     }
 
     static JsonNode option(JsonNode options, int index, String scope) {

@@ -268,8 +268,12 @@ public final class FaultSuite implements AutoCloseable {
         results.awaitProjectionsCaughtUp(Duration.ofSeconds(Math.max(120, records.size() * 2 / 100)));
         NoticeSnapshot after = NoticeSnapshot.of(api, resentNotice);
         int sends = acceptedBefore.equals(simulator.accepted()) ? 0 : 1;
-        return new Row("", after.targets().size(), after.inconsistencies().isEmpty() && after.differencesFrom(before) == 0,
-                sends, after.differencesFrom(before), records.size() + " results replayed twice");
+        // every result of every path (provider answers, both webhooks, sweeps, give-ups) names the notice's tenant
+        String tenant = "\"propertyId\":\"" + property + "\"";
+        long untenanted = records.stream().filter(r -> !r.value().contains(tenant)).count();
+        return new Row("", after.targets().size(), after.inconsistencies().isEmpty() && after.differencesFrom(before) == 0
+                && untenanted == 0, sends, after.differencesFrom(before), records.size() + " results replayed twice"
+                + (untenanted == 0 ? "" : ", " + untenanted + " without the property's id"));
     }
 
     /** Forged and stale SendGrid events and a forged Twilio callback: 401, nothing changes; a genuine event posted twice applies once. */
