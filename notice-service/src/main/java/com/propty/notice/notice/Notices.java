@@ -4,6 +4,7 @@ import com.propty.events.Requester;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
+import com.propty.kit.MergePatch;
 import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
 import com.propty.notice.audit.Audit;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +39,9 @@ import tools.jackson.databind.JsonNode;
 public class Notices {
 
     static final int MAX_PAGE_SIZE = 200;
-    private static final Set<String> PATCHABLE = Set.of("title", "body", "smsText", "channels", "recipientIds");
+    private static final Map<String, MergePatch.Shape> PATCHABLE = Map.of("title", MergePatch.Shape.STRING,
+            "body", MergePatch.Shape.STRING, "smsText", MergePatch.Shape.STRING, "channels", MergePatch.Shape.STRINGS,
+            "recipientIds", MergePatch.Shape.STRINGS);
 
     private final MongoTemplate mongo;
     private final Residents residents;
@@ -134,54 +136,15 @@ public class Notices {
     /** JSON merge patch of a draft: {@code smsText} or {@code recipientIds} set to null go back to their defaults. */
     public Notice patch(Caller caller, String noticeId, JsonNode patch) {
         Notice current = get(caller, noticeId);
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.validation("body", "must be a JSON object");
-        }
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, Object> changes = new HashMap<>();
-        for (Map.Entry<String, JsonNode> member : patch.properties()) {
-            String field = member.getKey();
-            JsonNode value = member.getValue();
-            if (!PATCHABLE.contains(field)) {
-                errors.add(new FieldError(field, "cannot be changed"));
-            } else if (value.isNull()) {
-                changes.put(field, null);
-            } else if (field.equals("channels") || field.equals("recipientIds")) {
-                if (!value.isArray()) {
-                    errors.add(new FieldError(field, "must be an array of strings"));
-                    continue;
-                }
-                List<String> items = new ArrayList<>();
-                for (JsonNode item : value) {
-                    if (!item.isString()) {
-                        errors.add(new FieldError(field, "must be an array of strings"));
-                        break;
-                    }
-                    items.add(item.stringValue());
-                }
-                changes.put(field, items);
-            } else if (!value.isString()) {
-                errors.add(new FieldError(field, "must be a string"));
-            } else {
-                changes.put(field, value.stringValue());
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw invalid(errors);
-        }
-        @SuppressWarnings("unchecked")
-        NoticeDraftRules.Draft draft = requireValid(NoticeDraftRules.check(
-                (String) changes.getOrDefault("title", current.title()),
-                (String) changes.getOrDefault("body", current.body()),
-                (String) changes.getOrDefault("smsText", current.smsText()),
-                changes.containsKey("channels") ? (List<String>) changes.get("channels")
-                        : current.channels().stream().map(Enum::name).toList(),
-                changes.containsKey("recipientIds") ? (List<String>) changes.get("recipientIds")
-                        : current.recipientIds()));
+        MergePatch changes = MergePatch.parse(patch, PATCHABLE);
+        NoticeDraftRules.Draft draft = requireValid(NoticeDraftRules.check(changes.string("title", current.title()),
+                changes.string("body", current.body()), changes.string("smsText", current.smsText()),
+                changes.strings("channels", current.channels().stream().map(Enum::name).toList()),
+                changes.strings("recipientIds", current.recipientIds())));
         if (current.status() != NoticeStatus.DRAFT) {
             throw notDraft("edited");
         }
-        if (changes.containsKey("recipientIds")) {
+        if (changes.has("recipientIds")) {
             requireActiveResidents(current.propertyId(), draft.recipientIds());
         }
         Update update = new Update().set("title", draft.title()).set("body", draft.body())

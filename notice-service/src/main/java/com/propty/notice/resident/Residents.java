@@ -4,12 +4,12 @@ import com.propty.events.Channel;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
+import com.propty.kit.MergePatch;
 import com.propty.kit.Page;
 import com.propty.notice.audit.Audit;
 import com.propty.notice.version.StateVersions;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ public class Residents {
      * address: a resident who texted STOP or unsubscribed opts in again with the provider (START reply, resubscribe),
      * not by a manager's edit — providers would drop the message anyway, and consent is the resident's to give.
      */
-    private static final Set<String> PATCHABLE = Set.of("name", "email", "phone", "unit");
+    private static final Map<String, MergePatch.Shape> PATCHABLE = Map.of("name", MergePatch.Shape.STRING,
+            "email", MergePatch.Shape.STRING, "phone", MergePatch.Shape.STRING, "unit", MergePatch.Shape.STRING);
 
     private final MongoTemplate mongo;
     private final Audit audit;
@@ -86,25 +87,12 @@ public class Residents {
     /** JSON merge patch (RFC 7396): a member set to null clears that field. */
     public Resident patch(Caller caller, String residentId, JsonNode patch) {
         Resident current = get(caller, residentId);
-        if (patch == null || !patch.isObject()) {
-            throw ApiProblem.validation("body", "must be a JSON object");
+        MergePatch patched = MergePatch.parse(patch, PATCHABLE);
+        Map<String, String> changes = new java.util.LinkedHashMap<>();
+        for (String field : patched.fields()) {
+            String value = patched.string(field, null);
+            changes.put(field, value != null && field.equals("name") ? value.trim() : blankToNull(value));
         }
-        List<FieldError> errors = new ArrayList<>();
-        Map<String, String> changes = new java.util.HashMap<>();
-        for (Map.Entry<String, JsonNode> member : patch.properties()) {
-            String field = member.getKey();
-            JsonNode value = member.getValue();
-            if (!PATCHABLE.contains(field)) {
-                errors.add(new FieldError(field, "cannot be changed"));
-            } else if (value.isNull()) {
-                changes.put(field, null);
-            } else if (!value.isString()) {
-                errors.add(new FieldError(field, "must be a string or null"));
-            } else {
-                changes.put(field, field.equals("name") ? value.stringValue().trim() : blankToNull(value.stringValue()));
-            }
-        }
-        requireValid(errors);
         String name = changes.containsKey("name") ? changes.get("name") : current.name();
         String email = changes.containsKey("email") ? changes.get("email") : current.email();
         String phone = changes.containsKey("phone") ? changes.get("phone") : current.phone();
