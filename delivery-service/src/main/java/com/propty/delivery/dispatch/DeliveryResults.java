@@ -1,7 +1,6 @@
 package com.propty.delivery.dispatch;
 
 import com.propty.kit.messaging.EventPublisher;
-import com.propty.delivery.metrics.DeliveryMeters;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import java.util.Collection;

@@ -1,6 +1,5 @@
 package com.propty.delivery.dispatch;
 
-import com.propty.delivery.metrics.DeliveryMeters;
 import com.propty.delivery.resilience.Backoff;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.resilience.ResilienceSettings;

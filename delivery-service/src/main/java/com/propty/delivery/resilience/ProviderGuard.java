@@ -1,6 +1,5 @@
 package com.propty.delivery.resilience;
 
-import com.propty.delivery.metrics.ProviderCallMeters;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;

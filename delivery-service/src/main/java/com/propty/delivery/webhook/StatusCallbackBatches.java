@@ -1,6 +1,5 @@
 package com.propty.delivery.webhook;
 
-import com.propty.delivery.metrics.WebhookMeters;
 import com.propty.delivery.resilience.Provider;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,6 @@ package com.propty.delivery.webhook;
 
 import com.propty.delivery.dispatch.DeliverySettings;
 import com.propty.delivery.email.SendGridSettings;
-import com.propty.delivery.metrics.WebhookMeters;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.sms.StatusCallbacks;
 import com.propty.delivery.sms.TwilioSettings;

@@ -1,8 +1,7 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.propty.delivery.dispatch.Send;
 import com.propty.events.Channel;
 import com.propty.events.ErrorCode;
 import com.propty.testsupport.MutableClock;

@@ -1,4 +1,4 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.dispatch;
 
 import com.propty.events.Channel;
 import io.micrometer.core.instrument.Gauge;

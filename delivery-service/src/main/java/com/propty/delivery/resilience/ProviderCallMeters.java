@@ -1,8 +1,5 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.resilience;
 
-import com.propty.delivery.resilience.Provider;
-import com.propty.delivery.resilience.ProviderUnavailable;
-import com.propty.delivery.resilience.SendInDoubt;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -10,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code delivery.provider.calls}: the latency of every call that reached a provider, tagged {@code provider} and
@@ -19,6 +17,7 @@ import java.util.function.Supplier;
  * Calls the circuit breaker, rate limiter or bulkhead did not let through are not here (Resilience4j's
  * {@code resilience4j.circuitbreaker.not.permitted.calls} counts them).
  */
+@Component
 public class ProviderCallMeters {
 
     public static final String CALLS = "delivery.provider.calls";

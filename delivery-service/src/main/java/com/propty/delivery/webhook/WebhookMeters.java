@@ -1,4 +1,4 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.webhook;
 
 import com.propty.delivery.resilience.Provider;
 import io.micrometer.core.instrument.Counter;
@@ -6,12 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code delivery.webhook.events}: provider webhook events by {@code provider} and {@code result}: {@code applied} (a new
  * status change or opt-out), {@code duplicate} (changed nothing: replayed, or outranked by what is known), and, per
  * request, {@code rejected_signature} (missing, bad or stale signature: 401) and {@code malformed} (400).
  */
+@Component
 public class WebhookMeters {
 
     public static final String EVENTS = "delivery.webhook.events";

@@ -1,4 +1,4 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.dispatch;
 
-import com.propty.delivery.dispatch.Send;
 import com.propty.delivery.resilience.Provider;
 import com.propty.events.Channel;
 import com.propty.events.DeliveryResult;

@@ -1,29 +1,21 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.dispatch;
 
-import com.propty.delivery.dispatch.DeferredSends;
-import com.propty.delivery.dispatch.DeliverySettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The service's own meters (README "Meters"), each created at start-up so that dashboards show zeros, not gaps. */
+/**
+ * The sending's own meters (README "Meters"), created at start-up so that dashboards show zeros, not gaps; the
+ * providers' calls and the webhooks have theirs beside them ({@code resilience.ProviderCallMeters},
+ * {@code webhook.WebhookMeters}).
+ */
 @Configuration
-class MetricsConfiguration {
+class DispatchMetersConfiguration {
 
     @Bean
     DeliveryMeters deliveryMeters(MeterRegistry registry, Clock clock, DeliverySettings settings) {
         return new DeliveryMeters(registry, clock, settings.inDoubtWindow().plus(settings.inDoubtSweepInterval()));
-    }
-
-    @Bean
-    ProviderCallMeters providerCallMeters(MeterRegistry registry) {
-        return new ProviderCallMeters(registry);
-    }
-
-    @Bean
-    WebhookMeters webhookMeters(MeterRegistry registry) {
-        return new WebhookMeters(registry);
     }
 
     @Bean

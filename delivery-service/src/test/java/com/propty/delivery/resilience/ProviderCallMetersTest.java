@@ -1,11 +1,8 @@
-package com.propty.delivery.metrics;
+package com.propty.delivery.resilience;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.propty.delivery.resilience.Provider;
-import com.propty.delivery.resilience.ProviderUnavailable;
-import com.propty.delivery.resilience.SendInDoubt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
