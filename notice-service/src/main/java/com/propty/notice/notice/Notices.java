@@ -7,7 +7,6 @@ import com.propty.kit.Caller;
 import com.propty.kit.MergePatch;
 import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
-import com.propty.notice.audit.Audit;
 import com.propty.notice.resident.Residents;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,11 +49,11 @@ public class Notices {
     private final SendSchedule schedule;
 
     private final RateLimits rateLimits;
-    private final Audit audit;
+    private final NoticeAudit audit;
     private final Clock clock;
 
     public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
-            SendSchedule schedule, RateLimits rateLimits, Audit audit, Clock clock) {
+            SendSchedule schedule, RateLimits rateLimits, NoticeAudit audit, Clock clock) {
         this.lists = lists;
         this.schedule = schedule;
         this.rateLimits = rateLimits;

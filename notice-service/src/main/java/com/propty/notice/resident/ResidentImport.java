@@ -2,7 +2,6 @@ package com.propty.notice.resident;
 
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
-import com.propty.notice.audit.Audit;
 import com.propty.notice.version.StateVersions;
 import com.propty.notice.resident.roll.ImportPlan;
 import com.propty.notice.resident.roll.RentRollCsv;
@@ -37,10 +36,10 @@ public class ResidentImport {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final Audit audit;
+    private final ResidentAudit audit;
     private final StateVersions versions;
 
-    public ResidentImport(MongoTemplate mongo, Clock clock, Audit audit, StateVersions versions) {
+    public ResidentImport(MongoTemplate mongo, Clock clock, ResidentAudit audit, StateVersions versions) {
         this.mongo = mongo;
         this.clock = clock;
         this.audit = audit;

@@ -6,7 +6,6 @@ import com.propty.kit.ApiProblem.FieldError;
 import com.propty.kit.Caller;
 import com.propty.kit.MergePatch;
 import com.propty.kit.Page;
-import com.propty.notice.audit.Audit;
 import com.propty.notice.version.StateVersions;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +39,11 @@ public class Residents {
             "email", MergePatch.Shape.STRING, "phone", MergePatch.Shape.STRING, "unit", MergePatch.Shape.STRING);
 
     private final MongoTemplate mongo;
-    private final Audit audit;
+    private final ResidentAudit audit;
     private final Clock clock;
     private final StateVersions versions;
 
-    public Residents(MongoTemplate mongo, Audit audit, Clock clock, StateVersions versions) {
+    public Residents(MongoTemplate mongo, ResidentAudit audit, Clock clock, StateVersions versions) {
         this.mongo = mongo;
         this.audit = audit;
         this.clock = clock;

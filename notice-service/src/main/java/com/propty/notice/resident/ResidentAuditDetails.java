@@ -1,4 +1,4 @@
-package com.propty.notice.audit;
+package com.propty.notice.resident;
 
 import com.propty.kit.Redact;
 import java.util.LinkedHashMap;
@@ -11,9 +11,9 @@ import java.util.TreeSet;
  * only masked ({@link Redact#address}); names, units and notice texts not at all (the entry says which fields
  * changed, not to what).
  */
-public final class AuditDetails {
+public final class ResidentAuditDetails {
 
-    private AuditDetails() {
+    private ResidentAuditDetails() {
     }
 
     /** A resident as created: which addresses it has, masked. */

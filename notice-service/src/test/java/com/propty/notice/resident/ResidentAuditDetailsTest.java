@@ -1,4 +1,4 @@
-package com.propty.notice.audit;
+package com.propty.notice.resident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,20 +6,20 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class AuditDetailsTest {
+class ResidentAuditDetailsTest {
 
     @Test
     void aCreatedResidentsAddressesAreMasked() {
-        assertThat(AuditDetails.created("ann.lee@example.com", "+15145550123"))
+        assertThat(ResidentAuditDetails.created("ann.lee@example.com", "+15145550123"))
                 .containsExactly(Map.entry("email", "a***@example.com"), Map.entry("phone", "***0123"));
-        assertThat(AuditDetails.created(null, null)).isEmpty();
+        assertThat(ResidentAuditDetails.created(null, null)).isEmpty();
     }
 
     @Test
     void aChangeNamesTheChangedFieldsAndMasksOnlyTheNewAddresses() {
         Map<String, String> before = resident("Ann", "ann@example.com", "+15145550001", "4B");
         Map<String, String> after = resident("Ann Lee", "ann.lee@example.com", "+15145550001", "5C");
-        Map<String, String> details = AuditDetails.changed(before, after);
+        Map<String, String> details = ResidentAuditDetails.changed(before, after);
         assertThat(details).containsExactly(Map.entry("fields", "email,name,unit"),
                 Map.entry("email", "a***@example.com"));
         assertThat(details.values()).noneMatch(v -> v.contains("ann.lee") || v.contains("Ann"));
@@ -27,7 +27,7 @@ class AuditDetailsTest {
 
     @Test
     void aClearedAddressIsShownAsADash() {
-        Map<String, String> details = AuditDetails.changed(resident("Ann", null, "+15145550001", null),
+        Map<String, String> details = ResidentAuditDetails.changed(resident("Ann", null, "+15145550001", null),
                 resident("Ann", null, null, null));
         assertThat(details).containsExactly(Map.entry("fields", "phone"), Map.entry("phone", "-"));
     }
@@ -35,7 +35,7 @@ class AuditDetailsTest {
     @Test
     void aPatchThatChangesNothingNamesNoField() {
         Map<String, String> same = resident("Ann", "ann@example.com", null, null);
-        assertThat(AuditDetails.changed(same, same)).containsExactly(Map.entry("fields", ""));
+        assertThat(ResidentAuditDetails.changed(same, same)).containsExactly(Map.entry("fields", ""));
     }
 
     private static Map<String, String> resident(String name, String email, String phone, String unit) {
