@@ -10,7 +10,7 @@ import com.propty.kit.tracing.TracedExecutors;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
-import com.propty.notice.stream.LiveUpdates;
+import com.propty.notice.changes.LiveUpdates;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package com.propty.notice.notice;
 
-import com.propty.notice.stream.LiveUpdates;
+import com.propty.notice.changes.LiveUpdates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -13,7 +13,7 @@ import com.propty.notice.notice.NoticeCounters;
 import com.propty.notice.notice.NoticeCounters.Counters;
 import com.propty.notice.notice.NoticeProgress;
 import com.propty.notice.resident.Residents;
-import com.propty.notice.stream.LiveUpdates;
+import com.propty.notice.changes.LiveUpdates;
 import com.propty.notice.version.StateVersions;
 import java.time.Instant;
 import java.util.AbstractMap;

@@ -1,6 +1,7 @@
 package com.propty.notice.stream;
 
 import com.propty.events.NoticeChanged;
+import com.propty.notice.changes.NoticeChanges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;

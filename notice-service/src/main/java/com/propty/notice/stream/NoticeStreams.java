@@ -1,5 +1,6 @@
 package com.propty.notice.stream;
 
+import com.propty.notice.changes.NoticeChanges;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.NoticeSummary;
 import com.propty.notice.notice.Notices;

@@ -1,4 +1,4 @@
-package com.propty.notice.stream;
+package com.propty.notice.changes;
 
 import com.propty.events.NoticeChanged;
 import com.propty.events.Topics;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Tells every notice-service instance's open streams that a notice changed, through {@code notice-changes}: the
  * instance that changed it (the projection owning the notice's partition, a dispatch) publishes a hint after its store
- * write, and each instance, this one included, pushes to the pages it holds ({@link LiveUpdateListener}).
+ * write, and each instance, this one included, pushes to the pages it holds ({@code stream.LiveUpdateListener}).
  *
  * <p>Best effort: a hint that cannot be published is logged (its notice id and the cause only) and dropped, never
  * failing or retrying the write that caused it; a page that misses one shows it after its next update or when it

@@ -1,4 +1,4 @@
-package com.propty.notice.stream;
+package com.propty.notice.changes;
 
 import com.propty.events.NoticeChanged;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package com.propty.notice.stream;
+package com.propty.notice.changes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
