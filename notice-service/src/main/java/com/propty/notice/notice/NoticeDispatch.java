@@ -7,7 +7,6 @@ import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.EventPublisher;
 import com.propty.kit.tracing.TracedExecutors;
-import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
 import com.propty.notice.changes.LiveUpdates;
@@ -55,7 +54,7 @@ public class NoticeDispatch {
 
     private final MongoTemplate mongo;
     private final Residents residents;
-    private final Recipients recipients;
+    private final AudienceStore recipients;
     private final NoticeCounters counters;
     private final LiveUpdates liveUpdates;
     private final EventPublisher publisher;
@@ -66,7 +65,7 @@ public class NoticeDispatch {
     private final SendSchedule schedule;
     private final DispatchesUnderWay underWay;
 
-    public NoticeDispatch(MongoTemplate mongo, Residents residents, Recipients recipients, NoticeCounters counters,
+    public NoticeDispatch(MongoTemplate mongo, Residents residents, AudienceStore recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
             EventPublisher publisher, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
             @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock, SendSchedule schedule,

@@ -15,6 +15,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.Target;
+import com.propty.notice.notice.AudienceStore;
 import com.propty.notice.notice.ChannelSnapshot;
 import com.propty.notice.notice.CombinationCounts;
 import com.propty.notice.notice.StateCombination;
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * bulks filtered on {@code _id} only: any other condition makes the embedded store scan.
  */
 @Component
-public class Recipients {
+public class Recipients implements AudienceStore {
 
     static final String COLLECTION = "recipients";
     private static final int BULK_SIZE = 1000;
@@ -73,6 +74,7 @@ public class Recipients {
      * this run, the order the indexes are written in. Answers how many recipients are in each combination of states
      * as stored, which is the notice's counters' base.
      */
+    @Override
     public CombinationCounts storeAudience(String noticeId, List<Channel> channels, List<Resident> residents,
             Instant now) {
         List<Resident> sorted = new ArrayList<>(residents);
@@ -132,6 +134,7 @@ public class Recipients {
     }
 
     /** A recipient's first-dispatch targets, in table order: the same every time, so chunks can be re-sent. */
+    @Override
     public void forEachFirstTargets(String noticeId, Consumer<List<Target>> targets) {
         audience.forEachPage(noticeId, ids -> {
             Map<String, List<Target>> byRecipient = new HashMap<>();
