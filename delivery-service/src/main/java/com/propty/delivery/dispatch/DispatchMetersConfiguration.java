@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class DispatchMetersConfiguration {
 
     @Bean
-    DeliveryMeters deliveryMeters(MeterRegistry registry, Clock clock, DeliverySettings settings) {
+    DeliveryMeters deliveryMeters(MeterRegistry registry, Clock clock, DeliveryProperties settings) {
         return new DeliveryMeters(registry, clock, settings.inDoubtWindow().plus(settings.inDoubtSweepInterval()));
     }
 

@@ -24,7 +24,7 @@ public class Dispatching {
     private final int claimSlice;
 
     Dispatching(SendLedger ledger, DeliveryResults results, Outcomes outcomes, List<ChannelSender> senders,
-            DeliverySettings settings) {
+            DeliveryProperties settings) {
         this.ledger = ledger;
         this.results = results;
         this.outcomes = outcomes;

@@ -28,11 +28,11 @@ class InDoubtSweeper {
 
     private final SendLedger ledger;
     private final DeliveryResults results;
-    private final DeliverySettings settings;
+    private final DeliveryProperties settings;
     private final JobLeases leases;
     private final Clock clock;
 
-    InDoubtSweeper(SendLedger ledger, DeliveryResults results, DeliverySettings settings, JobLeases leases,
+    InDoubtSweeper(SendLedger ledger, DeliveryResults results, DeliveryProperties settings, JobLeases leases,
             Clock clock) {
         this.ledger = ledger;
         this.results = results;

@@ -2,7 +2,7 @@ package com.propty.delivery.dispatch;
 
 import com.propty.delivery.resilience.Backoff;
 import com.propty.delivery.resilience.Provider;
-import com.propty.delivery.resilience.ResilienceSettings;
+import com.propty.delivery.resilience.ResilienceProperties;
 import com.propty.events.Channel;
 import com.propty.events.Content;
 import com.propty.events.DeliveryResult;
@@ -33,13 +33,13 @@ class Outcomes {
     private final DeliveryResults results;
     private final DeferredSends deferred;
     private final Deferrals deferrals;
-    private final DeliverySettings settings;
+    private final DeliveryProperties settings;
     private final Backoff backoff;
     private final Clock clock;
     private final DeliveryMeters meters;
 
     Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, Deferrals deferrals,
-            DeliverySettings settings, ResilienceSettings resilience, Clock clock, DeliveryMeters meters) {
+            DeliveryProperties settings, ResilienceProperties resilience, Clock clock, DeliveryMeters meters) {
         this.meters = meters;
         this.ledger = ledger;
         this.results = results;

@@ -32,7 +32,7 @@ class EmailSender implements ChannelSender {
     private final ProviderGuard guard;
     private final int batchSize;
 
-    EmailSender(SendGridMailer mailer, ProviderGuard guard, SendGridSettings settings) {
+    EmailSender(SendGridMailer mailer, ProviderGuard guard, SendGridProperties settings) {
         this.mailer = mailer;
         this.guard = guard;
         this.batchSize = settings.batchSize();

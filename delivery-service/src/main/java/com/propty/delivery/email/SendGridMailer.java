@@ -35,7 +35,7 @@ class SendGridMailer {
     private final SendGrid client;
     private final String fromAddress;
 
-    SendGridMailer(SendGridSettings settings) {
+    SendGridMailer(SendGridProperties settings) {
         RequestConfig timeouts = RequestConfig.custom()
                 .setConnectTimeout((int) settings.connectTimeout().toMillis())
                 .setSocketTimeout((int) settings.readTimeout().toMillis()).build();

@@ -5,9 +5,9 @@ import java.time.Duration;
 /** When to retry parked sends: exponential with jitter (so parked batches do not all return at once), never before the provider's Retry-After. */
 public final class Backoff {
 
-    private final ResilienceSettings.BackoffSettings settings;
+    private final ResilienceProperties.BackoffProperties settings;
 
-    public Backoff(ResilienceSettings.BackoffSettings settings) {
+    public Backoff(ResilienceProperties.BackoffProperties settings) {
         this.settings = settings;
     }
 

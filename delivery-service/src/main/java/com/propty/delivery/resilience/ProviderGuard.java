@@ -39,17 +39,17 @@ public class ProviderGuard {
     private final Map<Provider, CircuitBreaker> breakers = new EnumMap<>(Provider.class);
     private final Map<Provider, RateLimiter> limiters = new EnumMap<>(Provider.class);
     private final Map<Provider, Bulkhead> bulkheads = new EnumMap<>(Provider.class);
-    private final ResilienceSettings settings;
+    private final ResilienceProperties settings;
     private final ProviderCallMeters calls;
 
-    public ProviderGuard(ResilienceSettings settings, MeterRegistry meters, ProviderCallMeters calls) {
+    public ProviderGuard(ResilienceProperties settings, MeterRegistry meters, ProviderCallMeters calls) {
         this.settings = settings;
         this.calls = calls;
         CircuitBreakerRegistry breakerRegistry = CircuitBreakerRegistry.ofDefaults();
         RateLimiterRegistry limiterRegistry = RateLimiterRegistry.ofDefaults();
         BulkheadRegistry bulkheadRegistry = BulkheadRegistry.ofDefaults();
         for (Provider provider : Provider.values()) {
-            ResilienceSettings.ProviderLimits limits = settings.limits(provider);
+            ResilienceProperties.ProviderLimits limits = settings.limits(provider);
             breakers.put(provider, breakerRegistry.circuitBreaker(provider.id(), CircuitBreakerConfig.custom()
                     .failureRateThreshold(limits.failureRateThreshold())
                     .minimumNumberOfCalls(limits.minimumCalls())

@@ -6,7 +6,7 @@ import com.propty.delivery.dispatch.SendOutcome;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.resilience.ProviderGuard;
 import com.propty.delivery.resilience.ProviderUnavailable;
-import com.propty.delivery.resilience.ResilienceSettings;
+import com.propty.delivery.resilience.ResilienceProperties;
 import com.propty.delivery.resilience.SendInDoubt;
 import com.propty.events.Channel;
 import com.propty.events.Content;
@@ -35,7 +35,7 @@ class SmsSender implements ChannelSender {
     private final int window;
     private final ExecutorService calls;
 
-    SmsSender(TwilioTexter texter, ProviderGuard guard, StatusCallbacks callbacks, ResilienceSettings settings) {
+    SmsSender(TwilioTexter texter, ProviderGuard guard, StatusCallbacks callbacks, ResilienceProperties settings) {
         this.texter = texter;
         this.guard = guard;
         this.callbacks = callbacks;

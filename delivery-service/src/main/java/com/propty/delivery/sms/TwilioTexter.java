@@ -30,7 +30,7 @@ class TwilioTexter {
     private final TwilioRestClient client;
     private final PhoneNumber from;
 
-    TwilioTexter(TwilioSettings settings) {
+    TwilioTexter(TwilioProperties settings) {
         this.client = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
                 .httpClient(new RedirectingHttpClient(settings.apiBaseUrl(), 5_000, 30_000)).build();
         this.from = new PhoneNumber(settings.fromNumber());

@@ -1,10 +1,10 @@
 package com.propty.delivery.webhook;
 
-import com.propty.delivery.dispatch.DeliverySettings;
-import com.propty.delivery.email.SendGridSettings;
+import com.propty.delivery.dispatch.DeliveryProperties;
+import com.propty.delivery.email.SendGridProperties;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.sms.StatusCallbacks;
-import com.propty.delivery.sms.TwilioSettings;
+import com.propty.delivery.sms.TwilioProperties;
 import com.propty.kit.ApiProblem;
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +54,7 @@ class WebhookController {
     private final MeterRegistry meters;
     private final WebhookMeters webhooks;
 
-    WebhookController(SendGridSettings sendGrid, TwilioSettings twilio, DeliverySettings delivery, Clock clock,
+    WebhookController(SendGridProperties sendGrid, TwilioProperties twilio, DeliveryProperties delivery, Clock clock,
             StatusCallbacks callbacks, WebhookSettling settling, StatusCallbackBatches twilioBatches,
             @Value("${delivery.twilio-callbacks.timeout:PT30S}") Duration callbackTimeout, JsonMapper json,
             MeterRegistry meters, WebhookMeters webhooks) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class BackoffTest {
 
-    private final Backoff backoff = new Backoff(new ResilienceSettings.BackoffSettings(Duration.ofSeconds(5),
+    private final Backoff backoff = new Backoff(new ResilienceProperties.BackoffProperties(Duration.ofSeconds(5),
             Duration.ofMinutes(10), 2.0, 0.2));
 
     @Test

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -68,10 +67,10 @@ public class Claims {
     private final Clock clock;
 
     public Claims(MongoTemplate mongo, ClaimVersions versions,
-            @Value("${resend.claim-timeout:PT2M}") Duration timeout, Clock clock) {
+            ClaimProperties properties, Clock clock) {
         this.mongo = mongo;
         this.versions = versions;
-        this.timeout = timeout;
+        this.timeout = properties.claimTimeout();
         this.clock = clock;
     }
 

@@ -1,6 +1,7 @@
 package com.propty.resend.idempotency;
 
 import com.propty.kit.ApiProblem;
+import com.propty.resend.claim.ClaimProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,6 @@ import java.util.function.Supplier;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,15 +46,13 @@ public class IdempotencyKeys {
     private final Duration wait;
     private final Duration abandonedAfter;
 
-    public IdempotencyKeys(MongoTemplate mongo, Clock clock,
-            @Value("${resend.idempotency.retention:PT24H}") Duration retention,
-            @Value("${resend.idempotency.wait:PT10S}") Duration wait,
-            @Value("${resend.claim-timeout:PT2M}") Duration abandonedAfter) {
+    public IdempotencyKeys(MongoTemplate mongo, Clock clock, IdempotencyProperties properties,
+            ClaimProperties claims) {
         this.mongo = mongo;
         this.clock = clock;
-        this.retention = retention;
-        this.wait = wait;
-        this.abandonedAfter = abandonedAfter;
+        this.retention = properties.retention();
+        this.wait = properties.waitForFirst();
+        this.abandonedAfter = claims.claimTimeout();
     }
 
     /**

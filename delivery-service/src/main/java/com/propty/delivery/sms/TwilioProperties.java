@@ -12,11 +12,11 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("twilio")
-public record TwilioSettings(@NotBlank String accountSid, @NotBlank String authToken, @NotBlank String apiBaseUrl,
+public record TwilioProperties(@NotBlank String accountSid, @NotBlank String authToken, @NotBlank String apiBaseUrl,
         @NotBlank String fromNumber) {
 
     @Override
     public String toString() {
-        return "TwilioSettings[accountSid=" + accountSid + ", apiBaseUrl=" + apiBaseUrl + "]";
+        return "TwilioProperties[accountSid=" + accountSid + ", apiBaseUrl=" + apiBaseUrl + "]";
     }
 }

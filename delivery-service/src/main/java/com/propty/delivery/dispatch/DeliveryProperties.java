@@ -13,6 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        provider calls: a crash leaves at most one slice in doubt, not the whole chunk
  */
 @ConfigurationProperties("delivery")
-public record DeliverySettings(Duration inDoubtWindow, Duration inDoubtSweepInterval, Duration giveUpAfter,
+public record DeliveryProperties(Duration inDoubtWindow, Duration inDoubtSweepInterval, Duration giveUpAfter,
         Duration retryPollInterval, Duration webhookMaxAge, int claimSlice) {
 }

@@ -5,10 +5,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code delivery.resilience.*}: retry backoff and per-provider limits (see application.yml for the environment variables). */
 @ConfigurationProperties("delivery.resilience")
-public record ResilienceSettings(BackoffSettings backoff, ProviderLimits sendgrid, ProviderLimits twilio) {
+public record ResilienceProperties(BackoffProperties backoff, ProviderLimits sendgrid, ProviderLimits twilio) {
 
     /** Delay before retrying parked sends: {@code initial × multiplier^(tries-1)}, capped at {@code max}, ± {@code jitter}. */
-    public record BackoffSettings(Duration initial, Duration max, double multiplier, double jitter) {
+    public record BackoffProperties(Duration initial, Duration max, double multiplier, double jitter) {
     }
 
     /**

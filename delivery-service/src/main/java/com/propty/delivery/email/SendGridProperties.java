@@ -16,12 +16,12 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sendgrid")
-public record SendGridSettings(@NotBlank String apiKey, @NotBlank String host, boolean plainHttp,
+public record SendGridProperties(@NotBlank String apiKey, @NotBlank String host, boolean plainHttp,
         @NotBlank String webhookPublicKey, @NotBlank String fromAddress, @Min(1) int batchSize,
         Duration connectTimeout, Duration readTimeout) {
 
     @Override
     public String toString() {
-        return "SendGridSettings[host=" + host + ", plainHttp=" + plainHttp + ", batchSize=" + batchSize + "]";
+        return "SendGridProperties[host=" + host + ", plainHttp=" + plainHttp + ", batchSize=" + batchSize + "]";
     }
 }
