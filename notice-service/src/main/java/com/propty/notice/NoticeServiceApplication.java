@@ -3,6 +3,7 @@ package com.propty.notice;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -30,6 +31,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * {@code notice-changes} (best-effort hints that a notice it changed shows something new).
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class NoticeServiceApplication {
 

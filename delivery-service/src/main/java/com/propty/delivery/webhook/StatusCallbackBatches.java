@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +41,9 @@ class StatusCallbackBatches implements DisposableBean {
     private volatile boolean running = true;
 
     @Autowired
-    StatusCallbackBatches(WebhookSettling settling, WebhookMeters webhooks,
-            @Value("${delivery.twilio-callbacks.linger:PT0.005S}") Duration linger,
-            @Value("${delivery.twilio-callbacks.max-batch:500}") int maxBatch) {
-        this(changes -> webhooks.settled(Provider.TWILIO, changes.size(), settling.apply(changes, List.of())), linger,
-                maxBatch);
+    StatusCallbackBatches(WebhookSettling settling, WebhookMeters webhooks, TwilioCallbackProperties properties) {
+        this(changes -> webhooks.settled(Provider.TWILIO, changes.size(), settling.apply(changes, List.of())),
+                properties.linger(), properties.maxBatch());
     }
 
     StatusCallbackBatches(Consumer<List<WebhookEvents.Change>> apply, Duration linger, int maxBatch) {

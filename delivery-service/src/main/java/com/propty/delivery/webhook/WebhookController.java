@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +55,7 @@ class WebhookController {
 
     WebhookController(SendGridProperties sendGrid, TwilioProperties twilio, DeliveryProperties delivery, Clock clock,
             StatusCallbacks callbacks, WebhookSettling settling, StatusCallbackBatches twilioBatches,
-            @Value("${delivery.twilio-callbacks.timeout:PT30S}") Duration callbackTimeout, JsonMapper json,
+            TwilioCallbackProperties twilioCallbacks, JsonMapper json,
             MeterRegistry meters, WebhookMeters webhooks) {
         this.webhooks = webhooks;
         this.sendGridSignature = new SendGridSignature(sendGrid.webhookPublicKey(), delivery.webhookMaxAge(), clock);
@@ -64,7 +63,7 @@ class WebhookController {
         this.callbacks = callbacks;
         this.settling = settling;
         this.twilioBatches = twilioBatches;
-        this.callbackTimeout = callbackTimeout;
+        this.callbackTimeout = twilioCallbacks.timeout();
         this.json = json;
         this.meters = meters;
     }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.support.MessageBuilder;
@@ -32,9 +31,9 @@ public class LiveUpdates {
     private final int maxRowEvents;
 
     public LiveUpdates(StreamBridge streamBridge,
-            @Value("${propty.notice.stream.max-row-events:50}") int maxRowEvents) {
+            LiveUpdateProperties properties) {
         this.streamBridge = streamBridge;
-        this.maxRowEvents = maxRowEvents;
+        this.maxRowEvents = properties.maxRowEvents();
     }
 
     /** The notice's status, stats or {@code resendable} changed (the store has them). */

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -67,8 +66,7 @@ public class NoticeDispatch {
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, AudienceStore recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
-            EventPublisher publisher, @Value("${propty.notice.dispatch-chunk-size:500}") int chunkSize,
-            @Value("${propty.notice.dispatch-lease-ms:120000}") long leaseMs, Clock clock, SendSchedule schedule,
+            EventPublisher publisher, DispatchProperties properties, Clock clock, SendSchedule schedule,
             DispatchesUnderWay underWay) {
         this.mongo = mongo;
         this.schedule = schedule;
@@ -78,8 +76,8 @@ public class NoticeDispatch {
         this.counters = counters;
         this.liveUpdates = liveUpdates;
         this.publisher = publisher;
-        this.chunkSize = Math.max(1, Math.min(chunkSize, Topics.CHUNK_SIZE));
-        this.lease = Duration.ofMillis(leaseMs);
+        this.chunkSize = Math.max(1, Math.min(properties.dispatchChunkSize(), Topics.CHUNK_SIZE));
+        this.lease = Duration.ofMillis(properties.dispatchLeaseMs());
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         // a dispatch runs in the trace of the request that sent the notice (README "Tracing and logs")

@@ -1,5 +1,6 @@
 package com.propty.notice.stream;
 
+import com.propty.notice.changes.LiveUpdateProperties;
 import com.propty.notice.changes.NoticeChanges;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.NoticeSummary;
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,10 +42,10 @@ public class NoticeStreams implements SmartLifecycle, NoticeChanges.Pushes {
     private volatile boolean running;
 
     public NoticeStreams(RecipientTable table, Notices notices,
-            @Value("${propty.notice.stream.max-row-events:50}") int maxRowEvents) {
+            LiveUpdateProperties properties) {
         this.table = table;
         this.notices = notices;
-        this.maxRowEvents = maxRowEvents;
+        this.maxRowEvents = properties.maxRowEvents();
     }
 
     public SseEmitter open(NoticeSummary initial) {

@@ -54,8 +54,8 @@ class WorkQueuesTest {
         mongo = new MongoTemplate(client, "work-queues-" + UUID.randomUUID());
         schedule = new SendSchedule(mongo);
         underWay = new DispatchesUnderWay(mongo);
-        dispatch = new NoticeDispatch(mongo, null, null, null, null, null, 500, LEASE.toMillis(), clock, schedule,
-                underWay) {
+        dispatch = new NoticeDispatch(mongo, null, null, null, null, null,
+                new DispatchProperties(500, LEASE.toMillis()), clock, schedule, underWay) {
             @Override
             public void runInBackground(Notice notice) {
                 started.add(notice.id());

@@ -16,9 +16,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
@@ -106,7 +108,13 @@ public class EventPublisher implements DisposableBean {
         return event instanceof byte[] raw ? raw : json.writeValueAsBytes(event);
     }
 
-    /** As the binder does for its bindings: the topic exists, as the catalogue sizes it, before the first record. */
+    /**
+     * As the binder does for its bindings: the topic exists, as the catalogue sizes it, before the first record — and
+     * every partition has a leader in the brokers' metadata. Producing the moment {@code createTopics} returns lets a
+     * first request fail NOT_LEADER_OR_FOLLOWER while a later one is appended; the idempotent producer then retries the
+     * first with OUT_OF_ORDER_SEQUENCE_NUMBER until it times out and the records are lost (KAFKA-15591, seen here as a
+     * webhook answering 500 after 30 s).
+     */
     private void createIfMissing(String topic) {
         if (created.contains(topic)) {
             return;
@@ -117,12 +125,17 @@ public class EventPublisher implements DisposableBean {
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.of(replicationFactor))))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create topic " + topic, e.getCause());
+            try {
+                admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.of(replicationFactor))))
+                        .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Could not create topic " + topic, e.getCause());
+                }
             }
+            awaitLeaders(admin, topic, partitions);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not describe topic " + topic, e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
@@ -130,6 +143,30 @@ public class EventPublisher implements DisposableBean {
             throw new IllegalStateException("Kafka did not answer while creating topic " + topic, e);
         }
         created.add(topic);
+    }
+
+    /** Until the brokers' metadata shows a leader for each of the topic's partitions (bounded by the timeout). */
+    private void awaitLeaders(Admin admin, String topic, int partitions)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+                if (description.partitions().size() >= partitions && description.partitions().stream()
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no leader for every partition of " + topic);
+            }
+            Thread.sleep(20); // the metadata is applied within milliseconds of the creation
+        }
     }
 
     @Override
