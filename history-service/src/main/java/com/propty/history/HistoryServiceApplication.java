@@ -2,6 +2,7 @@ package com.propty.history;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * history-service owns the resend history of every notice (CONTRACT §3 {@code GET
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * notice-service and resend-service relay from their outboxes). Emits nothing. Stores its projections in MongoDB.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class HistoryServiceApplication {
 
     public static void main(String[] args) {

@@ -2,7 +2,6 @@ package com.propty.history.notice;
 
 import com.propty.kit.ApiProblem;
 import com.propty.kit.InternalClients;
-import java.time.Duration;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -11,7 +10,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
@@ -38,10 +36,9 @@ public class NoticeOwners {
     private final RestClient client;
     private final MongoTemplate mongo;
 
-    public NoticeOwners(@Value("${history.notice-service.timeout:PT3S}") Duration timeout, InternalClients clients,
-            MongoTemplate mongo) {
+    public NoticeOwners(NoticeServiceProperties properties, InternalClients clients, MongoTemplate mongo) {
         this.mongo = mongo;
-        this.client = clients.of("notice-service", timeout);
+        this.client = clients.of("notice-service", properties.timeout());
     }
 
     record Owner(String noticeId, String propertyId) {

@@ -8,6 +8,7 @@ import com.propty.system.RunningPlatform;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,5 +69,16 @@ class FallbackPageTest {
         JsonNode history = api.ok(api.get("/api/notices/" + notice + "/resends"), 200).get(0);
         assertThat(history.get("fallback").get("sms").asInt()).isEqualTo(1);
         assertThat(page.accessibilityViolations()).as("the notice with a fallback channel").isEmpty();
+
+        // the resend's detail marks Bob's SMS as sent instead of his email, and Zoe's retried email as not
+        page.click("history-detail-link");
+        page.waitUntil(NoticePage.LIVE, d -> d.findElements(NoticePage.testId("target-row")).size() == 2);
+        org.openqa.selenium.WebElement bobSms = page.waitUntil(NoticePage.LIVE, d -> d.findElement(By.cssSelector(
+                "[data-testid='target-row'][data-recipient-id='" + bob + "'][data-channel='SMS']")));
+        assertThat(bobSms.findElements(NoticePage.testId("target-fallback"))).hasSize(1);
+        assertThat(bobSms.getText()).contains("instead of the other channel");
+        org.openqa.selenium.WebElement zoeEmail = page.waitUntil(NoticePage.LIVE, d -> d.findElement(By.cssSelector(
+                "[data-testid='target-row'][data-recipient-id='" + journey.id("Zoe") + "'][data-channel='EMAIL']")));
+        assertThat(zoeEmail.findElements(NoticePage.testId("target-fallback"))).isEmpty();
     }
 }

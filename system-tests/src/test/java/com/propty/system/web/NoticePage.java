@@ -210,8 +210,16 @@ final class NoticePage {
         waitUntil(UI, d -> !before.equals(((JavascriptExecutor) d).executeScript("return document.documentElement.lang")));
     }
 
+    /** Clicks the element, found again if a live update re-rendered it between the find and the click. */
     void click(String testId) {
-        waitUntil(UI, ExpectedConditions.elementToBeClickable(testId(testId))).click();
+        waitUntil(UI, d -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(testId(testId)).apply(d);
+            if (element == null) {
+                return false;
+            }
+            element.click(); // a StaleElementReferenceException here is ignored by the wait: found again
+            return true;
+        });
     }
 
     String text(String testId) {
