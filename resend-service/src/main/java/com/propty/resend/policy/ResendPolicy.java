@@ -99,8 +99,8 @@ public final class ResendPolicy {
         Instant nextEligibleAt = null;
         ResendLimits limits = notice.limits();
         for (Recipient recipient : notice.recipients()) {
-            if (scope == ResendScope.SELECTED && !selected.contains(recipient.id())) {
-                continue;
+            if (recipient.archived() || (scope == ResendScope.SELECTED && !selected.contains(recipient.id()))) {
+                continue; // an archived resident gets nothing again, not even by the other channel
             }
             List<ChannelView> views = new ArrayList<>();
             for (Channel channel : Channel.values()) {
@@ -126,7 +126,7 @@ public final class ResendPolicy {
             // with a fallback, the hopeless channel is not retried and the other one is the fallback's
             for (ChannelView view : instead == null ? views : List.<ChannelView>of()) {
                 DeliveryStatus status = view.state().status();
-                if (!candidate(scope, view) || recipient.archived()) {
+                if (!candidate(scope, view)) {
                     continue;
                 }
                 if (fallback && hopeless(recipient, view) && otherReached(notice, recipient, views, view.channel())) {
@@ -187,9 +187,6 @@ public final class ResendPolicy {
      */
     private static Target fallbackTarget(NoticeDeliveries notice, ResendScope scope, Recipient recipient,
             List<ChannelView> views) {
-        if (recipient.archived()) {
-            return null;
-        }
         for (ChannelView view : views) {
             if (!candidate(scope, view) || !hopeless(recipient, view)) {
                 continue;
@@ -215,7 +212,7 @@ public final class ResendPolicy {
      * A channel that cannot succeed as it stands: opted out, no address now, or failed for its address (invalid, hard
      * bounce, blocked, unreachable) with that address unchanged since.
      */
-    static boolean hopeless(Recipient recipient, ChannelView view) {
+    private static boolean hopeless(Recipient recipient, ChannelView view) {
         Channel channel = view.channel();
         String address = recipient.currentAddress(channel);
         if (recipient.optedOut().contains(channel) || address == null) {
@@ -231,16 +228,6 @@ public final class ResendPolicy {
                 && sameAddress(channel, address, view.state().address());
     }
 
-    /** A channel the notice was never sent on for this recipient, as far as the claims say. */
-    private static ChannelView unsent(NoticeDeliveries notice, Recipient recipient, Channel channel) {
-        Claim claim = notice.claims().get(new ChannelKey(recipient.id(), channel));
-        if (claim == null) {
-            return new ChannelView(channel, null, false, 2, null);
-        }
-        return new ChannelView(channel, claim.last(), claim.inFlight(), Math.max(1, claim.attempt()) + 1,
-                claim.lastAt());
-    }
-
     /** The recipient's other channel got the notice or is under way, as a notice channel or as a fallback. */
     private static boolean otherReached(NoticeDeliveries notice, Recipient recipient, List<ChannelView> views,
             Channel channel) {
@@ -252,7 +239,7 @@ public final class ResendPolicy {
             Channel channel) {
         Channel other = channel == Channel.EMAIL ? Channel.SMS : Channel.EMAIL;
         return views.stream().filter(v -> v.channel() == other).findFirst()
-                .orElseGet(() -> unsent(notice, recipient, other));
+                .orElseGet(() -> view(notice, recipient, other));
     }
 
     /** A recipient who got the notice, or whose channel is still under way, is not "undelivered". */
@@ -271,22 +258,26 @@ public final class ResendPolicy {
 
     /**
      * One channel as seen through both notice-service's projection and this service's claim: the newer
-     * state wins (notice-service may lag), and the next attempt follows the highest attempt either saw.
+     * state wins (notice-service may lag), and the next attempt follows the highest attempt either saw. A channel the
+     * recipient was never sent (a fallback's, README "Reach them another way") has no state until a claim or a result
+     * gives it one, and counts as attempt 1.
      */
     private static ChannelView view(NoticeDeliveries notice, Recipient recipient, Channel channel) {
         DeliveryState state = recipient.channels().get(channel);
         Claim claim = notice.claims().get(new ChannelKey(recipient.id(), channel));
+        int projected = state == null ? 1 : state.attempt();
         if (claim == null) {
-            return new ChannelView(channel, state, false, state.attempt() + 1, null);
+            return new ChannelView(channel, state, false, projected + 1, null);
         }
         DeliveryState merged = DeliveryState.newest(state, claim.last());
-        int next = Math.max(merged.attempt(), claim.attempt()) + 1;
+        int seen = merged == null ? projected : merged.attempt();
+        int next = Math.max(seen, claim.attempt()) + 1;
         // The cooldown runs from the result of the latest resent attempt, as far as this service saw it.
-        Instant lastResendResultAt = claim.attempt() >= merged.attempt() ? claim.lastAt() : null;
+        Instant lastResendResultAt = claim.attempt() >= seen ? claim.lastAt() : null;
         return new ChannelView(channel, merged, claim.inFlight(), next, lastResendResultAt);
     }
 
-    record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt,
+    private record ChannelView(Channel channel, DeliveryState state, boolean claimed, int nextAttempt,
             Instant lastResendResultAt) {
     }
 }
