@@ -17,6 +17,8 @@ public final class Topics {
     public static final String CONTACT_OPT_OUTS = "contact-opt-outs";
     /** {@link DeliveryDeferred} events (sends parked during a provider outage), keyed by notice id. */
     public static final String DELIVERY_DEFERRALS = "delivery-deferrals";
+    /** {@link DeliveryHeld} events (sends held on purpose: an SMS inside quiet hours), keyed by notice id. */
+    public static final String DELIVERY_HOLDS = "delivery-holds";
     /** {@link AuditRecorded} entries, keyed by property id (one property's entries stay in order). */
     public static final String AUDIT_EVENTS = "audit-events";
     /**
@@ -31,7 +33,7 @@ public final class Topics {
     /**
      * Partitions of every topic: fixed when a topic is created (changing it later breaks key order and any
      * per-partition watermark), so chosen with headroom for up to 12 consumers of a group. Results, resend claims and
-     * deferrals must have the same count (notice-service reads them co-partitioned by notice id).
+     * deferrals and holds must have the same count (notice-service reads them co-partitioned by notice id).
      */
     public static final int PARTITION_COUNT = 12;
 
@@ -42,6 +44,7 @@ public final class Topics {
             DELIVERY_RESULTS, PARTITION_COUNT,
             CONTACT_OPT_OUTS, PARTITION_COUNT,
             DELIVERY_DEFERRALS, PARTITION_COUNT,
+            DELIVERY_HOLDS, PARTITION_COUNT,
             AUDIT_EVENTS, PARTITION_COUNT,
             NOTICE_CHANGES, PARTITION_COUNT);
 

@@ -32,6 +32,30 @@ class EventSchemasTest {
     }
 
     @Test
+    void chunksCarryTheQuietHoursTheirSmsMustRespect() {
+        QuietHours night = new QuietHours("Europe/Paris", "21:00", "08:00");
+        var dispatch = NoticeDispatchRequested.of("d1", "n1", "p1", CONTENT, TARGETS, 0, 1, ChannelTotals.count(TARGETS),
+                night);
+        var resend = ResendRequested.of("rs1", "n1", "p1", ResendScope.FAILED_ONLY, new Requester("u1", "Ann"),
+                Instant.now(), CONTENT, TARGETS, 0, 1, ChannelTotals.count(TARGETS), 2, night);
+        assertThat(errors("notice-dispatch-requested", dispatch)).isEmpty();
+        assertThat(errors("resend-requested", resend)).isEmpty();
+        assertThat(mapper.readValue(mapper.writeValueAsString(resend), ResendRequested.class).quietHours()).isEqualTo(night);
+        String bad = mapper.writeValueAsString(dispatch).replace("\"08:00\"", "\"8h\"");
+        assertThat(schema("notice-dispatch-requested").validate(bad, InputFormat.JSON)).isNotEmpty();
+    }
+
+    @Test
+    void holdsValidateAgainstTheirSchemaAndSurviveARoundTrip() {
+        var held = DeliveryHeld.quietHours("p1", "n1", Channel.SMS, Instant.parse("2026-01-01T07:00:00Z"),
+                List.of(new DeliveryDeferred.DeferredTarget("r1", 1, "d1")));
+        assertThat(errors("delivery-held", held)).isEmpty();
+        assertThat(mapper.readValue(mapper.writeValueAsString(held), DeliveryHeld.class)).isEqualTo(held);
+        assertThat(schema("delivery-held").validate(mapper.writeValueAsString(held).replace("\"until\":", "\"x\":"),
+                InputFormat.JSON)).as("a hold without its end").isNotEmpty();
+    }
+
+    @Test
     void resendChunkValidatesAgainstItsSchema() {
         var event = ResendRequested.of("rs1", "n1", "p1", ResendScope.SELECTED, new Requester("u1", "Ann"),
                 Instant.now(), CONTENT, TARGETS, 0, 1, ChannelTotals.count(TARGETS), 2);

@@ -55,4 +55,30 @@ class MergePatchTest {
             assertThat(errors(body)).extracting(ApiProblem.FieldError::field).as(body).containsExactly("body");
         }
     }
+
+    @Test
+    void aNestedResourceIsPatchedMemberByMemberAndItsErrorsNamedWithItsPath() {
+        Map<String, MergePatch.Shape> top = Map.of("timeZone", MergePatch.Shape.STRING,
+                "quietHours", MergePatch.Shape.OBJECT);
+        Map<String, Map<String, MergePatch.Shape>> nested = Map.of("quietHours",
+                Map.of("enabled", MergePatch.Shape.BOOLEAN, "start", MergePatch.Shape.STRING));
+        MergePatch patch = MergePatch.parse(JSON.readTree("{\"quietHours\":{\"enabled\":false,\"start\":null}}"),
+                top, nested);
+        assertThat(patch.patch("quietHours").bool("enabled", true)).isFalse();
+        assertThat(patch.patch("quietHours").string("start", "21:00")).isNull();
+        assertThat(patch.patch("quietHours").has("end")).isFalse();
+        assertThat(patch.patch("timeZone").fields()).as("a field the patch leaves: an empty patch").isEmpty();
+        assertThat(MergePatch.parse(JSON.readTree("{\"quietHours\":null}"), top, nested).patch("quietHours"))
+                .as("cleared").isNull();
+
+        ApiProblem problem = catchThrowableOfType(ApiProblem.class, () -> MergePatch.parse(JSON.readTree(
+                "{\"timeZone\":3,\"quietHours\":{\"enabled\":\"no\",\"end\":\"08:00\"}}"), top, nested));
+        assertThat(problem.errors()).containsExactlyInAnyOrder(
+                new ApiProblem.FieldError("timeZone", "must be a string or null"),
+                new ApiProblem.FieldError("quietHours.enabled", "must be true, false or null"),
+                new ApiProblem.FieldError("quietHours.end", "cannot be changed"));
+        assertThat(catchThrowableOfType(ApiProblem.class, () -> MergePatch.parse(JSON.readTree(
+                "{\"quietHours\":[true]}"), top, nested)).errors())
+                .containsExactly(new ApiProblem.FieldError("quietHours", "must be an object or null"));
+    }
 }

@@ -4,10 +4,12 @@ import com.propty.events.Channel;
 import com.propty.events.Content;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
+import com.propty.events.QuietHours;
 import com.propty.kit.ApiProblem;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.NoticeStatus;
 import com.propty.notice.notice.Notices;
+import com.propty.notice.property.PropertySettingsService;
 import com.propty.notice.recipient.Recipient;
 import com.propty.notice.recipient.Recipients;
 import com.propty.notice.resident.Resident;
@@ -54,9 +56,11 @@ class DeliveryStatesController {
     private final Residents residents;
     private final StateVersions versions;
     private final JsonMapper json;
+    private final PropertySettingsService settings;
 
     DeliveryStatesController(Notices notices, Recipients recipients, Residents residents, StateVersions versions,
-            JsonMapper json) {
+            JsonMapper json, PropertySettingsService settings) {
+        this.settings = settings;
         this.notices = notices;
         this.recipients = recipients;
         this.residents = residents;
@@ -64,9 +68,12 @@ class DeliveryStatesController {
         this.json = json;
     }
 
-    /** {@code complete}: whether the answer holds every recipient with a FAILED or SKIPPED channel. */
+    /**
+     * {@code complete}: whether the answer holds every recipient with a FAILED or SKIPPED channel; {@code quietHours}:
+     * the SMS quiet hours a resend must respect now, null when none apply ({@code urgent}, or switched off).
+     */
     record Header(String noticeId, String propertyId, NoticeStatus status, List<Channel> channels, Content content,
-            String version, boolean complete) {
+            String version, boolean complete, boolean urgent, QuietHours quietHours) {
     }
 
     record ChannelDelivery(DeliveryStatus status, int attempt, String address, ErrorCode errorCode) {
@@ -99,7 +106,8 @@ class DeliveryStatesController {
         String version = versions.tag(notice.id(), notice.propertyId(), notice.status().name());
         boolean complete = selection == null || !version.equals(selection.knownVersion());
         Header header = new Header(notice.id(), notice.propertyId(), notice.status(), notice.channels(),
-                new Content(notice.title(), notice.body(), notice.effectiveSmsText()), version, complete);
+                new Content(notice.title(), notice.body(), notice.effectiveSmsText()), version, complete,
+                notice.urgent() != null, notice.urgent() != null ? null : settings.quietHours(notice.propertyId()));
         StreamingResponseBody body = out -> {
             String head = json.writeValueAsString(header);
             out.write(head.substring(0, head.length() - 1).getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package com.propty.notice.messaging;
 import com.propty.events.Channel;
 import com.propty.events.ContactOptedOut;
 import com.propty.events.DeliveryDeferred;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Event;
 import com.propty.events.ResendRequested;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * All Kafka wiring of notice-service (bindings in application.yml): the delivery-states projection (results,
- * resend claims and deferrals, one binding over the three co-partitioned topics, so one consumer owns each
+ * resend claims, deferrals and holds, one binding over the four co-partitioned topics, so one consumer owns each
  * notice), the opt-outs consumer, and the error handling they share (service-kit's {@link ProjectionErrorHandling}:
  * poison records to {@code <topic>.notice-service.dlq}, anything else retried forever); and the live-update hints
  * every instance reads for its open streams. The dispatch and hint outputs are sent through StreamBridge by
@@ -58,7 +59,8 @@ class Messaging {
     @Bean
     Consumer<Message<List<byte[]>>> deliveryStates(RecipientProjection projection, JsonMapper json,
             BatchTracing tracing, ConsumerMeters meters) {
-        List.of(Topics.DELIVERY_RESULTS, Topics.RESEND_REQUESTED, Topics.DELIVERY_DEFERRALS).forEach(meters::register);
+        List.of(Topics.DELIVERY_RESULTS, Topics.RESEND_REQUESTED, Topics.DELIVERY_DEFERRALS, Topics.DELIVERY_HOLDS)
+                .forEach(meters::register);
         EventBatch events = new EventBatch(json, tracing)
                 .topic(Topics.DELIVERY_RESULTS, DeliveryResult.class,
                         r -> r.noticeId() != null && r.recipientId() != null && r.channel() != null
@@ -69,7 +71,10 @@ class Messaging {
                                         && t.attempt() >= 1))
                 .topic(Topics.DELIVERY_DEFERRALS, DeliveryDeferred.class,
                         d -> d.noticeId() != null && d.channel() != null && d.targets() != null
-                                && d.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1));
+                                && d.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1))
+                .topic(Topics.DELIVERY_HOLDS, DeliveryHeld.class,
+                        h -> h.noticeId() != null && h.channel() != null && h.until() != null && h.targets() != null
+                                && h.targets().stream().allMatch(t -> t.recipientId() != null && t.attempt() >= 1));
         Consumer<List<Consumed<Object>>> apply = read -> {
             projection.apply(read);
             read.forEach(c -> meters.applied(c.topic(), ((Event) c.event()).occurredAt()));

@@ -11,13 +11,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * A notice to the residents of a property. {@code recipientIds} null means "every active resident
  * at send time". {@code smsText} null means "the body cut to 160 characters", computed when read so
  * that editing the body of a draft keeps the default in step. {@code stats}, {@code status} and
- * {@code resendable} are maintained from the recipients' channel states once sent.
+ * {@code resendable} are maintained from the recipients' channel states once sent. {@code urgent}: marked as an
+ * emergency (who, when, why), so its SMS ignore the property's quiet hours; null for an ordinary notice.
  */
 @Document("notices")
 public record Notice(@Id String id, String propertyId, String title, String body, String smsText,
         List<Channel> channels, List<String> recipientIds, NoticeStatus status, Requester createdBy,
         Instant createdAt, Instant updatedAt, Instant scheduledAt, Instant sentAt, boolean resendable,
-        DeliveryStats stats, Dispatch dispatch) {
+        DeliveryStats stats, Dispatch dispatch, Urgent urgent) {
 
     static final int DEFAULT_SMS_LENGTH = 160;
 
@@ -35,6 +36,10 @@ public record Notice(@Id String id, String propertyId, String title, String body
 
     public DeliveryStats statsOrNone() {
         return stats == null ? DeliveryStats.NONE : stats;
+    }
+
+    /** Why a notice is urgent, and who said so when. */
+    public record Urgent(String reason, Requester markedBy, Instant markedAt) {
     }
 
     /**

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The audit trail of notices: sending, scheduling and cancelling are one entry each, written to the outbox (service-kit
+ * The audit trail of notices: sending, scheduling, cancelling, marking urgent (with the reason) and
+ * removing the urgency are one entry each, written to the outbox (service-kit
  * {@link AuditOutbox}) right after the use case's own write and relayed to {@code audit-events}.
  */
 @Component
@@ -32,6 +33,14 @@ class NoticeAudit {
 
     void noticeCancelled(Caller caller, Notice notice) {
         record(caller, notice, AuditAction.NOTICE_CANCELLED, Map.of());
+    }
+
+    void markedUrgent(Caller caller, Notice notice) {
+        record(caller, notice, AuditAction.NOTICE_MARKED_URGENT, Map.of("reason", notice.urgent().reason()));
+    }
+
+    void urgencyRemoved(Caller caller, Notice notice, Notice.Urgent was) {
+        record(caller, notice, AuditAction.NOTICE_URGENCY_REMOVED, Map.of("reason", was.reason()));
     }
 
     private void record(Caller caller, Notice notice, AuditAction action, Map<String, String> details) {

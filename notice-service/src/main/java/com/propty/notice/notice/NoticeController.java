@@ -64,6 +64,17 @@ class NoticeController {
         return NoticeView.of(notices.schedule(caller, noticeId, input));
     }
 
+    @org.springframework.web.bind.annotation.PutMapping("/api/notices/{noticeId}/urgent")
+    NoticeView markUrgent(Caller caller, @PathVariable String noticeId,
+            @RequestBody(required = false) Notices.UrgentInput input) {
+        return NoticeView.of(notices.markUrgent(caller, noticeId, input));
+    }
+
+    @DeleteMapping("/api/notices/{noticeId}/urgent")
+    NoticeView removeUrgency(Caller caller, @PathVariable String noticeId) {
+        return NoticeView.of(notices.removeUrgency(caller, noticeId));
+    }
+
     @PostMapping("/api/notices/{noticeId}/cancel")
     NoticeView cancel(Caller caller, @PathVariable String noticeId) {
         return NoticeView.of(notices.cancel(caller, noticeId));

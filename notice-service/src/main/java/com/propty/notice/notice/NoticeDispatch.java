@@ -3,6 +3,7 @@ package com.propty.notice.notice;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
 import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.QuietHours;
 import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.EventPublisher;
@@ -10,6 +11,7 @@ import com.propty.kit.tracing.TracedExecutors;
 import com.propty.notice.resident.Resident;
 import com.propty.notice.resident.Residents;
 import com.propty.notice.changes.LiveUpdates;
+import com.propty.notice.property.PropertySettingsService;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,12 +65,14 @@ public class NoticeDispatch {
     private final Clock clock;
     private final SendSchedule schedule;
     private final DispatchesUnderWay underWay;
+    private final PropertySettingsService settings;
 
     public NoticeDispatch(MongoTemplate mongo, Residents residents, AudienceStore recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
             EventPublisher publisher, DispatchProperties properties, Clock clock, SendSchedule schedule,
-            DispatchesUnderWay underWay) {
+            DispatchesUnderWay underWay, PropertySettingsService settings) {
         this.mongo = mongo;
+        this.settings = settings;
         this.schedule = schedule;
         this.underWay = underWay;
         this.residents = residents;
@@ -186,7 +190,12 @@ public class NoticeDispatch {
         return recipients.storeAudience(notice.id(), notice.channels(), audience, clock.instant());
     }
 
+    /**
+     * The chunks carry the property's SMS quiet hours as they are when the chunks go out (none for an urgent notice):
+     * delivery-service holds an SMS due inside them (README "Never at night").
+     */
     private int publishChunks(Notice notice, Notice.Dispatch dispatch) {
+        QuietHours quietHours = notice.urgent() != null ? null : settings.quietHours(notice.propertyId());
         ChannelTotals totals = new ChannelTotals((int) dispatch.emailTargets(), (int) dispatch.smsTargets());
         int targetCount = totals.email() + totals.sms();
         int chunkCount = (targetCount + chunkSize - 1) / chunkSize;
@@ -197,13 +206,13 @@ public class NoticeDispatch {
             for (Target target : targets) {
                 chunk.add(target);
                 if (chunk.size() == chunkSize) {
-                    publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals);
+                    publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals, quietHours);
                     chunk.clear();
                 }
             }
         });
         if (!chunk.isEmpty()) {
-            publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals);
+            publish(notice, dispatch, content, chunk, chunkIndex[0]++, chunkCount, totals, quietHours);
         }
         if (chunkIndex[0] != chunkCount) {
             log.warn("Notice {}: published {} chunks, expected {}", notice.id(), chunkIndex[0], chunkCount);
@@ -212,9 +221,9 @@ public class NoticeDispatch {
     }
 
     private void publish(Notice notice, Notice.Dispatch dispatch, Content content, List<Target> targets,
-            int chunkIndex, int chunkCount, ChannelTotals totals) {
+            int chunkIndex, int chunkCount, ChannelTotals totals, QuietHours quietHours) {
         NoticeDispatchRequested event = NoticeDispatchRequested.of(dispatch.dispatchId(), notice.id(),
-                notice.propertyId(), content, targets, chunkIndex, chunkCount, totals);
+                notice.propertyId(), content, targets, chunkIndex, chunkCount, totals, quietHours);
         publisher.publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice.id(), chunkIndex), event);
     }
 

@@ -38,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 public class Notices {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final int MAX_URGENT_REASON = 500;
     private static final Map<String, MergePatch.Shape> PATCHABLE = Map.of("title", MergePatch.Shape.STRING,
             "body", MergePatch.Shape.STRING, "smsText", MergePatch.Shape.STRING, "channels", MergePatch.Shape.STRINGS,
             "recipientIds", MergePatch.Shape.STRINGS);
@@ -75,7 +76,7 @@ public class Notices {
         Instant now = clock.instant();
         Notice notice = new Notice(UUID.randomUUID().toString(), propertyId, draft.title(), draft.body(),
                 draft.smsText(), draft.channels(), draft.recipientIds(), NoticeStatus.DRAFT,
-                new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null);
+                new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null, null);
         lists.add(propertyId, notice.id()); // before the notice: never a notice missing from its list
         return mongo.insert(notice);
     }
@@ -229,6 +230,48 @@ public class Notices {
         schedule.lookNow(noticeId, clock.instant()); // the next poll drops it
         audit.noticeCancelled(caller, draft);
         return draft;
+    }
+
+    /**
+     * Marks the notice urgent (an emergency: its SMS, and those of its resends, ignore quiet hours), whatever its
+     * status, with a reason the audit trail keeps beside who marked it; marking it again replaces the reason.
+     */
+    public Notice markUrgent(Caller caller, String noticeId, UrgentInput input) {
+        get(caller, noticeId);
+        String reason = input == null || input.reason() == null ? "" : input.reason().strip();
+        if (reason.isEmpty() || reason.length() > MAX_URGENT_REASON) {
+            throw ApiProblem.validation("reason", "is required: why this notice is urgent (at most "
+                    + MAX_URGENT_REASON + " characters)");
+        }
+        Notice.Urgent urgent = new Notice.Urgent(reason, new Requester(caller.id(), caller.name()), clock.instant());
+        Notice marked = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)),
+                new Update().set("urgent", urgent).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (marked == null) {
+            throw ApiProblem.notFound("Notice");
+        }
+        audit.markedUrgent(caller, marked);
+        return marked;
+    }
+
+    /** The notice is ordinary again: its next SMS respect quiet hours. Idempotent; audited when it changed something. */
+    public Notice removeUrgency(Caller caller, String noticeId) {
+        Notice notice = get(caller, noticeId);
+        if (notice.urgent() == null) {
+            return notice;
+        }
+        Notice ordinary = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)),
+                new Update().unset("urgent").set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        if (ordinary == null) {
+            throw ApiProblem.notFound("Notice");
+        }
+        audit.urgencyRemoved(caller, ordinary, notice.urgent());
+        return ordinary;
+    }
+
+    @com.propty.kit.ClientInput
+    public record UrgentInput(String reason) {
     }
 
     @com.propty.kit.ClientInput

@@ -2,6 +2,7 @@ package com.propty.notice.recipient;
 
 import com.propty.events.Channel;
 import com.propty.events.DeliveryDeferred;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -27,7 +28,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies batches of delivery results, resend claims and deferrals to recipients' channel states and keeps each
+ * Applies batches of delivery results, resend claims, deferrals and holds to recipients' channel states and keeps each
  * notice's counters, stats and status in step, with no read of a notice's whole audience.
  *
  * <p>All three topics are keyed by notice and consumed by one binding, so one consumer owns every change of a
@@ -64,7 +65,7 @@ public class RecipientProjection {
 
     /** One change a record asks for: a channel state to merge, or (state null) a deferred attempt to remember. */
     private record Change(String noticeId, String recipientId, Channel channel, ChannelState state,
-            int deferredAttempt, String position, long offset) {
+            int deferredAttempt, Instant heldUntil, String position, long offset) {
 
         String id() {
             return Recipient.id(noticeId, recipientId);
@@ -96,7 +97,9 @@ public class RecipientProjection {
             }
             String before = recipient.combination();
             boolean changed = change.state() != null ? recipient.merge(change.channel(), change.state())
-                    : recipient.markDeferred(change.channel(), change.deferredAttempt());
+                    : change.heldUntil() != null
+                            ? recipient.markHeld(change.channel(), change.deferredAttempt(), change.heldUntil())
+                            : recipient.markDeferred(change.channel(), change.deferredAttempt());
             if (!changed) {
                 continue;
             }
@@ -145,7 +148,7 @@ public class RecipientProjection {
         Object event = record.event();
         if (event instanceof DeliveryResult result) {
             changes.add(new Change(result.noticeId(), result.recipientId(), result.channel(),
-                    ChannelState.of(result), 0, position, offset));
+                    ChannelState.of(result), 0, null, position, offset));
             if (result.status() == DeliveryStatus.FAILED && result.errorCode() == ErrorCode.OPTED_OUT) {
                 optOuts.add(new AbstractMap.SimpleEntry<>(result.recipientId(), result.channel()));
             }
@@ -160,7 +163,7 @@ public class RecipientProjection {
                 // PENDING at the new attempt outranks every state of older attempts, and loses to any
                 // result of this attempt that arrived first.
                 changes.add(new Change(chunk.noticeId(), target.recipientId(), target.channel(),
-                        ChannelState.pending(target.attempt(), target.address(), at), 0, position, offset));
+                        ChannelState.pending(target.attempt(), target.address(), at), 0, null, position, offset));
             }
             resends.computeIfAbsent(chunk.noticeId(), n -> new LinkedHashSet<>()).add(chunk.resendId());
             return chunk.noticeId();
@@ -168,8 +171,14 @@ public class RecipientProjection {
         if (event instanceof DeliveryDeferred deferral) {
             // CONTRACT §2: a deferral changes no status but counts as the channel's first answer.
             deferral.targets().forEach(t -> changes.add(new Change(deferral.noticeId(), t.recipientId(),
-                    deferral.channel(), null, t.attempt(), position, offset)));
+                    deferral.channel(), null, t.attempt(), null, position, offset)));
             return deferral.noticeId();
+        }
+        if (event instanceof DeliveryHeld hold) {
+            // a hold (quiet hours) is a deferral with an end: the channel's first answer, no status change
+            hold.targets().forEach(t -> changes.add(new Change(hold.noticeId(), t.recipientId(), hold.channel(), null,
+                    t.attempt(), hold.until(), position, offset)));
+            return hold.noticeId();
         }
         throw new IllegalArgumentException("Not a delivery state event: " + event.getClass());
     }

@@ -1,6 +1,7 @@
 package com.propty.notice.recipient;
 
 import com.propty.events.Channel;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.notice.resident.Resident;
@@ -15,8 +16,13 @@ import java.util.Map;
 public record RecipientRow(String recipientId, String name, String email, String phone,
         Map<Channel, ChannelView> channels) {
 
+    /** {@code deferral}: why a PENDING channel waits, null when it does not (README "Never at night"). */
     public record ChannelView(DeliveryStatus status, int attempt, String address, LastError lastError,
-            Instant updatedAt) {
+            Instant updatedAt, Deferral deferral) {
+    }
+
+    /** {@code reason} QUIET_HOURS (until their end) or PROVIDER_UNAVAILABLE (until the provider is back: null). */
+    public record Deferral(String reason, Instant until) {
     }
 
     public record LastError(ErrorCode code, String providerCode, String message) {
@@ -24,11 +30,16 @@ public record RecipientRow(String recipientId, String name, String email, String
 
     static RecipientRow of(Recipient recipient, Resident resident) {
         Map<Channel, ChannelView> channels = new EnumMap<>(Channel.class);
-        recipient.channels().forEach((channel, state) -> channels.put(channel, new ChannelView(state.status(),
-                state.attempt(), state.address(),
-                state.errorCode() == null ? null
-                        : new LastError(state.errorCode(), state.providerCode(), state.errorMessage()),
-                state.updatedAt())));
+        recipient.channels().forEach((channel, state) -> {
+            Instant heldUntil = recipient.holds().get(channel);
+            Deferral deferral = heldUntil != null ? new Deferral(DeliveryHeld.QUIET_HOURS, heldUntil)
+                    : state.status() == DeliveryStatus.PENDING && state.errorCode() == ErrorCode.PROVIDER_UNAVAILABLE
+                            ? new Deferral(ErrorCode.PROVIDER_UNAVAILABLE.name(), null) : null;
+            channels.put(channel, new ChannelView(state.status(), state.attempt(), state.address(),
+                    state.errorCode() == null ? null
+                            : new LastError(state.errorCode(), state.providerCode(), state.errorMessage()),
+                    state.updatedAt(), deferral));
+        });
         return new RecipientRow(recipient.recipientId(), recipient.name(), resident == null ? null : resident.email(),
                 resident == null ? null : resident.phone(), channels);
     }

@@ -4,6 +4,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
 import com.propty.notice.notice.ChannelSnapshot;
 import com.propty.notice.notice.StateCombination;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class RecipientStates {
     private final Map<Channel, Integer> deferred;
     private final Set<Channel> changedChannels = EnumSet.noneOf(Channel.class);
     private final Set<Channel> changedDeferrals = EnumSet.noneOf(Channel.class);
+    private final Map<Channel, Instant> heldUntil = new EnumMap<>(Channel.class);
 
     /** {@code position}: the recipient's place in the notice's table order, or -1 (sent before positions existed). */
     public RecipientStates(String noticeId, String recipientId, int position, Map<Channel, ChannelState> channels,
@@ -85,6 +87,30 @@ public final class RecipientStates {
         deferred.put(channel, attempt);
         changedDeferrals.add(channel);
         return true;
+    }
+
+    /**
+     * Remembers that delivery-service holds this attempt of a channel until {@code until} (quiet hours): like a
+     * deferral it is the channel's first answer; the end of the hold is kept for the table (the latest one: a later
+     * hold ends later). Whether it changed anything.
+     */
+    public boolean markHeld(Channel channel, int attempt, Instant until) {
+        boolean deferredNow = markDeferred(channel, attempt);
+        if (!channels.containsKey(channel) && !ofResend(attempt)) {
+            return false;
+        }
+        Instant current = heldUntil.get(channel);
+        if (current != null && !until.isAfter(current)) {
+            return deferredNow;
+        }
+        heldUntil.put(channel, until);
+        changedDeferrals.add(channel);
+        return true;
+    }
+
+    /** The ends of the holds to write ($max), of the channels whose deferral changed with a hold. */
+    Map<Channel, Instant> heldUntil() {
+        return heldUntil;
     }
 
     private static boolean ofResend(int attempt) {

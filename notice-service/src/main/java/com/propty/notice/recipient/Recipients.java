@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,7 @@ public class Recipients implements AudienceStore {
     static final String COLLECTION = "recipients";
     private static final int BULK_SIZE = 1000;
     private static final String DEFERRED = "deferred";
+    private static final String HELD_UNTIL = "heldUntil";
     private static final String POSITION = "position";
 
     private final MongoTemplate mongo;
@@ -194,6 +196,8 @@ public class Recipients implements AudienceStore {
                     state.toDocument()));
             recipient.changedDeferrals().forEach((channel, attempt) -> max.append(DEFERRED + "." + channel.name(),
                     attempt));
+            recipient.heldUntil().forEach((channel, until) -> max.append(HELD_UNTIL + "." + channel.name(),
+                    Date.from(until)));
             if (max.isEmpty()) {
                 continue;
             }
@@ -375,21 +379,36 @@ public class Recipients implements AudienceStore {
         return recipients;
     }
 
+    /**
+     * A PENDING channel whose attempt was deferred shows why: held until the end of quiet hours (a hold that ends
+     * after the attempt began, so a hold of an earlier attempt is never shown on a later one), else a provider
+     * outage.
+     */
     private static Recipient toRecipient(Document doc) {
         Map<Channel, ChannelState> states = new EnumMap<>(Channel.class);
+        Map<Channel, Instant> holds = new EnumMap<>(Channel.class);
         Document channels = doc.get("channels", Document.class);
         Document deferred = doc.get(DEFERRED, Document.class);
+        Document held = doc.get(HELD_UNTIL, Document.class);
         if (channels != null) {
             for (Channel channel : Channel.values()) {
                 ChannelState state = ChannelState.from(channels.get(channel.name(), Document.class));
-                if (state != null) {
-                    boolean waiting = state.status() == DeliveryStatus.PENDING
-                            && deferredAt(deferred == null ? null : deferred.get(channel.name()), state.attempt());
+                if (state == null) {
+                    continue;
+                }
+                boolean waiting = state.status() == DeliveryStatus.PENDING
+                        && deferredAt(deferred == null ? null : deferred.get(channel.name()), state.attempt());
+                Date until = held == null ? null : held.getDate(channel.name());
+                if (waiting && until != null && (state.updatedAt() == null || until.toInstant().isAfter(state.updatedAt()))) {
+                    holds.put(channel, until.toInstant());
+                    states.put(channel, state);
+                } else {
                     states.put(channel, waiting ? state.deferred() : state);
                 }
             }
         }
-        return new Recipient(doc.getString("noticeId"), doc.getString("recipientId"), doc.getString("name"), states);
+        return new Recipient(doc.getString("noticeId"), doc.getString("recipientId"), doc.getString("name"), states,
+                holds);
     }
 
     static String sortName(String name) {

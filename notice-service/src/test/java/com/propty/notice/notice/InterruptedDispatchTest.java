@@ -37,7 +37,7 @@ class InterruptedDispatchTest extends ServiceTestSupport {
                 "Tomorrow 9-11", null, List.of(Channel.EMAIL), null, NoticeStatus.SENDING,
                 new Requester("user-1", "Manager One"), crashed, crashed, null, null, false, DeliveryStats.NONE,
                 new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false, crashed.plusSeconds(120),
-                        crashed)));
+                        crashed), null));
 
         sending.enqueueExisting();
         sending.resumeAbandonedDispatches();

@@ -33,7 +33,7 @@ class NoticeDraftRulesTest {
     @Test
     void theDefaultSmsTextIsTheBodyCutTo160Characters() {
         Notice notice = new Notice("n", "p", "t", "x".repeat(300), null, List.of(Channel.SMS), null,
-                NoticeStatus.DRAFT, null, null, null, null, null, false, null, null);
+                NoticeStatus.DRAFT, null, null, null, null, null, false, null, null, null);
         assertThat(notice.effectiveSmsText()).hasSize(160);
     }
 

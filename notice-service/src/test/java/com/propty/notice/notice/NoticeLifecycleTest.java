@@ -87,7 +87,7 @@ class NoticeLifecycleTest extends ServiceTestSupport {
         String legacy = "legacy-" + System.nanoTime();
         mongo.insert(new Notice(legacy, property, "Old", "Old notice", null, List.of(com.propty.events.Channel.EMAIL),
                 null, NoticeStatus.DRAFT, new com.propty.events.Requester("user-1", "U"), then, then, null, null, false,
-                DeliveryStats.NONE, null));
+                DeliveryStats.NONE, null, null));
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(PropertyNotices.headerKey(property))),
                 PropertyNotices.COLLECTION);

@@ -72,7 +72,7 @@ class QueueEntryRulesTest {
 
     static Notice notice(NoticeStatus status, Instant scheduledAt, Notice.Dispatch dispatch) {
         return new Notice("n-1", "p-1", "Title", "Body", null, List.of(Channel.EMAIL), null, status,
-                new Requester("u-1", "User"), NOW, NOW, scheduledAt, null, false, DeliveryStats.NONE, dispatch);
+                new Requester("u-1", "User"), NOW, NOW, scheduledAt, null, false, DeliveryStats.NONE, dispatch, null);
     }
 
     static Notice.Dispatch dispatch(boolean dispatched, Instant leaseUntil) {

@@ -55,7 +55,7 @@ class WorkQueuesTest {
         schedule = new SendSchedule(mongo);
         underWay = new DispatchesUnderWay(mongo);
         dispatch = new NoticeDispatch(mongo, null, null, null, null, null,
-                new DispatchProperties(500, LEASE.toMillis()), clock, schedule, underWay) {
+                new DispatchProperties(500, LEASE.toMillis()), clock, schedule, underWay, null) {
             @Override
             public void runInBackground(Notice notice) {
                 started.add(notice.id());
@@ -309,6 +309,6 @@ class WorkQueuesTest {
     private Notice notice(NoticeStatus status, Instant scheduledAt, Notice.Dispatch dispatch) {
         return new Notice(UUID.randomUUID().toString(), "p-1", "Title", "Body", null, List.of(Channel.EMAIL), null,
                 status, new Requester("u-1", "User"), now(), now(), scheduledAt, null, false, DeliveryStats.NONE,
-                dispatch);
+                dispatch, null);
     }
 }

@@ -7,6 +7,7 @@ import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
 import com.propty.events.DeliveryDeferred;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
@@ -293,6 +294,41 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(benRow.get("recipientId").stringValue()).isEqualTo(ben);
         JsonNode benError = benRow.get("channels").get("EMAIL").get("lastError");
         assertThat(benError == null || benError.isNull()).as("sent: nothing to explain").isTrue();
+    }
+
+    @Test
+    void anSmsHeldForQuietHoursIsAFirstAnswerAndTheTableSaysUntilWhen() {
+        String property = newProperty();
+        String ann = createResident(property, "Ann Lee", null, "+15145550001");
+        String noticeId = call("POST", "/api/properties/" + property + "/notices", Map.of("title", "Water",
+                "body", "Water is off.", "channels", List.of("SMS")), property).body().get("id").stringValue();
+        assertThat(call("POST", "/api/notices/" + noticeId + "/send", null, property).status()).isEqualTo(202);
+        NoticeDispatchRequested chunk = JSON.readValue(read(Topics.NOTICE_DISPATCH_REQUESTED,
+                r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30)).get(0).value(),
+                NoticeDispatchRequested.class);
+        Instant until = Instant.now().plusSeconds(3_600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        DeliveryHeld hold = DeliveryHeld.quietHours(property, noticeId, Channel.SMS, until,
+                List.of(new DeliveryDeferred.DeferredTarget(ann, 1, chunk.dispatchId())));
+        publish(Topics.DELIVERY_HOLDS, noticeId, JSON.writeValueAsString(hold));
+        publish(Topics.DELIVERY_HOLDS, noticeId, JSON.writeValueAsString(hold));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> call("GET", "/api/notices/" + noticeId, null, property)
+                .body().get("status").stringValue().equals("SENT"));
+        JsonNode sms = call("GET", "/api/notices/" + noticeId + "/recipients", null, property).body().get("items").get(0)
+                .get("channels").get("SMS");
+        assertThat(sms.get("status").stringValue()).isEqualTo("PENDING");
+        assertThat(sms.get("deferral").get("reason").stringValue()).isEqualTo("QUIET_HOURS");
+        assertThat(Instant.parse(sms.get("deferral").get("until").stringValue())).isEqualTo(until);
+        assertThat(sms.get("lastError").isNull()).as("waiting on purpose is no error").isTrue();
+
+        publishResult(result(noticeId, ann, Channel.SMS, 1, chunk.dispatchId(), DeliveryStatus.SENT, null,
+                "+15145550001"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode sent = call("GET", "/api/notices/" + noticeId + "/recipients", null, property).body().get("items")
+                    .get(0).get("channels").get("SMS");
+            assertThat(sent.get("status").stringValue()).isEqualTo("SENT");
+            assertThat(sent.get("deferral").isNull()).isTrue();
+        });
     }
 
     @Test
