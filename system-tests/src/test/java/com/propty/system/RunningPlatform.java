@@ -27,6 +27,9 @@ public final class RunningPlatform {
                         .toAbsolutePath();
                 PlatformSettings settings = PlatformSettings.randomPorts(home, data, Map.of(
                         "SIM_WEBHOOK_DELAY_MS", "100",
+                        // explicitly: no property has SMS quiet hours unless a test sets them (QuietHoursPageTest),
+                        // so no result depends on the hour the suite runs
+                        "PROPERTY_DEFAULT_QUIET_HOURS", "false",
                         "DELIVERY_IN_DOUBT_WINDOW", "PT30S",
                         // a line per consumed batch and per routed request, to follow a trace (ResendJourneyTest)
                         "SPRING_APPLICATION_JSON", "{\"logging.level.com.propty.kit.messaging.BatchTracing\":\"DEBUG\","

@@ -5,6 +5,7 @@ import com.propty.events.Channel;
 import com.propty.events.Content;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
+import com.propty.events.QuietHours;
 import com.propty.resend.policy.DeliveryState;
 import com.propty.resend.policy.Recipient;
 import java.util.EnumMap;
@@ -15,11 +16,13 @@ import java.util.Set;
 /**
  * notice-service's {@code /internal/notices/{id}/delivery-states} answer (cross-service agreement). {@code version}
  * tags what it was made of (null: keep nothing); {@code complete} false means the answer left out the recipients with
- * a FAILED or SKIPPED channel because the request's {@code knownVersion} is still current.
+ * a FAILED or SKIPPED channel because the request's {@code knownVersion} is still current. {@code quietHours}: the SMS
+ * quiet hours a resend must respect (the property's, none when the notice is {@code urgent} or they are off).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record NoticeDeliveryStates(String noticeId, String propertyId, String status, List<Channel> channels,
-        Content content, String version, Boolean complete, List<RecipientStates> recipients) {
+        Content content, String version, Boolean complete, List<RecipientStates> recipients, boolean urgent,
+        QuietHours quietHours) {
 
     public NoticeDeliveryStates {
         channels = channels == null ? List.of() : List.copyOf(channels);

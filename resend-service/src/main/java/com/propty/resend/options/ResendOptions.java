@@ -1,5 +1,6 @@
 package com.propty.resend.options;
 
+import com.propty.events.QuietHours;
 import com.propty.events.ResendScope;
 import com.propty.kit.Caller;
 import com.propty.resend.notice.CurrentDeliveries;
@@ -9,6 +10,7 @@ import com.propty.resend.policy.Recipient;
 import com.propty.resend.policy.Rejection;
 import com.propty.resend.policy.ResendPolicy;
 import com.propty.resend.policy.ScopeCounts;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,13 +28,16 @@ import org.springframework.stereotype.Component;
 public class ResendOptions {
 
     private final CurrentDeliveries deliveries;
+    private final Clock clock;
 
-    public ResendOptions(CurrentDeliveries deliveries) {
+    public ResendOptions(CurrentDeliveries deliveries, Clock clock) {
         this.deliveries = deliveries;
+        this.clock = clock;
     }
 
     public Options of(Caller caller, String noticeId, Collection<String> selected) {
-        NoticeDeliveries notice = deliveries.of(caller, noticeId, selected == null ? Set.of() : selected).deliveries();
+        CurrentDeliveries.Snapshot snapshot = deliveries.of(caller, noticeId, selected == null ? Set.of() : selected);
+        NoticeDeliveries notice = snapshot.deliveries();
         Set<String> recipients = notice.recipients().stream().map(Recipient::id).collect(Collectors.toSet());
         Set<String> selection = selected == null ? Set.of()
                 : selected.stream().filter(recipients::contains).collect(Collectors.toSet());
@@ -53,10 +58,24 @@ public class ResendOptions {
             options.add(new Option(scope, c.recipients(), c.emails(), c.sms(), decision.accepted(), c.skipped(),
                     c.addressUnchanged(), c.nextEligibleAt(), Fallback.of(withFallback)));
         }
-        return new Options(resendable, options);
+        return new Options(resendable, options, QuietHoursNow.of(snapshot.notice().quietHours(), clock.instant()));
     }
 
-    public record Options(boolean resendable, List<Option> options) {
+    /**
+     * {@code quietHours}: when a resend sent now has its SMS wait (README "Never at night"): every scope's {@code sms}
+     * (or its fallback total's) wait until {@code until}; null when SMS would go at once (outside quiet hours, switched
+     * off, or an urgent notice).
+     */
+    public record Options(boolean resendable, List<Option> options, QuietHoursNow quietHours) {
+    }
+
+    /** The quiet hours holding SMS now, in the property's time zone, and when they end. */
+    public record QuietHoursNow(Instant until, String timeZone, String start, String end) {
+
+        static QuietHoursNow of(QuietHours window, Instant now) {
+            Instant until = window == null ? null : window.holdUntil(now);
+            return until == null ? null : new QuietHoursNow(until, window.timeZone(), window.start(), window.end());
+        }
     }
 
     /**

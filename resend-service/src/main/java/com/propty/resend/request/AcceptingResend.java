@@ -1,6 +1,7 @@
 package com.propty.resend.request;
 
 import com.propty.events.ChannelTotals;
+import com.propty.events.QuietHours;
 import com.propty.events.Requester;
 import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
@@ -126,9 +127,13 @@ public class AcceptingResend {
         log.info("Resend {} of notice {} by {}: {} emails, {} SMS, {} of them by fallback ({} dropped as claimed "
                 + "meanwhile)", resendId, noticeId, caller.id(), totals.email(), totals.sms(), totals.fallback(),
                 decision.targets().size() - claimed.size());
+        QuietHours quietHours = snapshot.notice().quietHours();
+        Instant until = quietHours == null ? null : quietHours.holdUntil(requestedAt);
+        ResendAccepted.QuietHoursWait wait = until == null || totals.sms() == 0 ? null
+                : new ResendAccepted.QuietHoursWait(totals.sms(), until, quietHours.timeZone());
         return new ResendAccepted(resendId, noticeId, scope, scope.type(), recipients, totals.email(), totals.sms(),
                 new ResendAccepted.Fallback(totals.fallbackEmail(), totals.fallbackSms()), decision.counts().skipped(),
-                ResendAccepted.message(totals.email(), totals.sms(), totals.fallback()));
+                wait, ResendAccepted.message(totals.email(), totals.sms(), totals.fallback(), wait));
     }
 
     private void publish(String noticeId, CurrentDeliveries.Snapshot snapshot, String resendId, ResendScope scope, Requester requester,
@@ -140,7 +145,8 @@ public class AcceptingResend {
         for (int index = 0; index < chunks.size(); index++) {
             List<Target> chunk = chunks.get(index);
             ResendRequested event = ResendRequested.of(resendId, noticeId, snapshot.notice().propertyId(), scope,
-                    requester, requestedAt, snapshot.notice().content(), chunk, index, chunks.size(), totals, recipients);
+                    requester, requestedAt, snapshot.notice().content(), chunk, index, chunks.size(), totals, recipients,
+                    snapshot.notice().quietHours());
             try {
                 requests.publish(event, Topics.noticeKey(noticeId));
             } catch (RuntimeException e) {

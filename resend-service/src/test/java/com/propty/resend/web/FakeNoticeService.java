@@ -183,11 +183,18 @@ final class FakeNoticeService {
         final String propertyId;
         final String status;
         final List<Map<String, Object>> recipients = new ArrayList<>();
+        Map<String, Object> quietHours;
 
         NoticeBuilder(String id, String propertyId, String status) {
             this.id = id;
             this.propertyId = propertyId;
             this.status = status;
+        }
+
+        /** The SMS quiet hours notice-service says a resend of this notice must respect (none by default). */
+        NoticeBuilder quietHours(String timeZone, String start, String end) {
+            quietHours = Map.of("timeZone", timeZone, "start", start, "end", end);
+            return this;
         }
 
         /** channels: "EMAIL", "FAILED", attempt, address-used, ... in groups of four. */
@@ -222,6 +229,8 @@ final class FakeNoticeService {
             n.put("content", Map.of("title", "Water shut-off", "body", "The water is off on Monday.",
                     "smsText", "Water off Monday."));
             n.put("recipients", recipients);
+            n.put("urgent", false);
+            n.put("quietHours", quietHours);
             n.put("unknownField", "ignored");
             return n;
         }

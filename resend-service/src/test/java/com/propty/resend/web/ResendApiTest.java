@@ -321,6 +321,45 @@ class ResendApiTest {
     }
 
     @Test
+    void insideQuietHoursTheDialogAndTheAnswerSayHowManySmsWaitUntilWhenAndTheChunksCarryTheWindow() {
+        // quiet hours that hold now whatever the hour the test runs: from one minute ago to in two hours
+        java.time.ZoneId zone = java.time.ZoneId.of("America/Montreal");
+        java.time.LocalTime local = java.time.LocalTime.now(zone).withNano(0);
+        com.propty.events.QuietHours window = new com.propty.events.QuietHours(zone.getId(),
+                local.minusMinutes(1).toString(), local.plusHours(2).toString());
+        java.time.Instant until = window.holdUntil(java.time.Instant.now());
+        String noticeId = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                .quietHours(window.timeZone(), window.start(), window.end())
+                .recipient("r1", "r1@example.com", "+15145550001", List.of(), "EMAIL", "FAILED", 1, "r1-old@example.com",
+                        "SMS", "FAILED", 1, "+15145550009")
+                .recipient("r2", "r2@example.com", "+15145550002", List.of(), "EMAIL", "DELIVERED", 1, "r2@example.com",
+                        "SMS", "FAILED", 1, "+15145550008"));
+
+        JsonNode options = body(get("/api/notices/" + noticeId + "/resend-options", PROPERTY));
+        JsonNode quiet = options.get("quietHours");
+        assertThat(java.time.Instant.parse(quiet.get("until").asString())).isEqualTo(until);
+        assertThat(quiet.get("timeZone").asString()).isEqualTo("America/Montreal");
+        assertThat(option(options, 0, "FAILED_ONLY").get("sms").asInt()).as("the SMS that would wait").isEqualTo(2);
+
+        JsonNode accepted = body(resend(noticeId, "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY));
+        assertThat(accepted.get("quietHours").get("sms").asInt()).isEqualTo(2);
+        assertThat(java.time.Instant.parse(accepted.get("quietHours").get("until").asString())).isEqualTo(until);
+        assertThat(accepted.get("message").asString()).isEqualTo("Resending 1 email and 2 SMS. The 2 SMS wait for the "
+                + "end of quiet hours (" + window.end().substring(0, 5) + ", America/Montreal).");
+        List<ResendRequested> chunks = await().atMost(20, SECONDS).until(() -> published(noticeId), c -> !c.isEmpty());
+        assertThat(chunks.get(0).quietHours()).as("delivery-service holds the SMS").isEqualTo(window);
+
+        // outside quiet hours (or without any): nothing waits, and the dialog says nothing
+        String daytime = newNotice(FakeNoticeService.notice(id(), PROPERTY, "PARTIALLY_FAILED")
+                .quietHours(zone.getId(), local.plusHours(2).toString(), local.plusHours(3).toString())
+                .recipient("r3", "r3@example.com", "+15145550003", List.of(), "SMS", "FAILED", 1, "+15145550007"));
+        assertThat(body(get("/api/notices/" + daytime + "/resend-options", PROPERTY)).get("quietHours").isNull()).isTrue();
+        JsonNode now = body(resend(daytime, "{\"scope\":\"FAILED_ONLY\"}", id(), PROPERTY));
+        assertThat(now.get("quietHours").isNull()).isTrue();
+        assertThat(now.get("message").asString()).isEqualTo("Resending 1 SMS.");
+    }
+
+    @Test
     void aSettledNoticeIsReadOnceThenAskedByVersionAndEveryChangeShowsInTheNextDialog() {
         String noticeId = id();
         newNotice(FakeNoticeService.notice(noticeId, PROPERTY, "PARTIALLY_FAILED")

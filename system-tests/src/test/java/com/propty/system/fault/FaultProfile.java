@@ -57,6 +57,8 @@ public record FaultProfile(String name, int recipients, int outageSeconds, Durat
     static Map<String, String> shortWindows(Duration inDoubtWindow, Duration sweepInterval) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SIM_WEBHOOK_DELAY_MS", "100");
+        // explicitly: no property has SMS quiet hours unless a test sets them, so no result depends on the hour
+        env.put("PROPERTY_DEFAULT_QUIET_HOURS", "false");
         env.put("SENDGRID_BATCH_SIZE", String.valueOf(SENDGRID_BATCH));
         env.put("DELIVERY_CLAIM_SLICE", String.valueOf(SENDGRID_BATCH));
         env.put("SENDGRID_PERMITS_PER_SECOND", "40");
