@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every Kafka binding of the service (topics, groups and DLQs are in application.yml): the two request
- * topics in, a poll at a time; {@code delivery-results}, {@code delivery-deferrals} and {@code contact-opt-outs} out
- * (through {@link EventPublisher}).
+ * topics in, a poll at a time; {@code delivery-results}, {@code delivery-deferrals}, {@code delivery-holds} and
+ * {@code contact-opt-outs} out (through {@link EventPublisher}, which creates each as {@code Topics.PARTITIONS} sizes it).
  * A dispatch and a resend are the same work for this service: send these targets now. A poll's chunks are sent
  * together, so one SendGrid request carries the emails of several chunks of the same attempt.
  *

@@ -13,10 +13,12 @@ import com.propty.events.Channel;
 import com.propty.events.ChannelTotals;
 import com.propty.events.Content;
 import com.propty.events.DeliveryDeferred;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryResult;
 import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.NoticeDispatchRequested;
+import com.propty.events.QuietHours;
 import com.propty.events.Requester;
 import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
@@ -37,6 +39,9 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -67,7 +72,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "delivery.resilience.backoff.initial=PT0.2S", "delivery.resilience.backoff.max=PT1S",
-        "delivery.retry-poll-interval=PT0.2S", "delivery.resilience.sendgrid.wait-in-open-state=PT1S"})
+        "delivery.retry-poll-interval=PT0.2S", "delivery.resilience.sendgrid.wait-in-open-state=PT1S",
+        "delivery.resilience.twilio.wait-in-open-state=PT1S"})
 @ActiveProfiles("local")
 // closed after the class, not by a JVM shutdown hook racing the shared broker's own hook (the fork then hangs 30 s)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -185,7 +191,7 @@ class DeliveryServiceTest {
         String notice = newId();
         List<Target> targets = emails(notice, 1_000, i -> "@example.com");
         List<SendRequest> chunks = IntStream.range(0, 4).mapToObj(c -> new SendRequest("dispatch-" + notice, "p1", notice,
-                content(), targets.subList(c * 250, (c + 1) * 250))).toList();
+                content(), targets.subList(c * 250, (c + 1) * 250), null)).toList();
 
         dispatching.dispatch(chunks);
 
@@ -353,13 +359,114 @@ class DeliveryServiceTest {
         ledger.park(List.of(stillParked));
         ledger.record(List.of(answered.sent("sendgrid", "sg-earlier")));
         deferred.save(new ParkedBatch("batch-" + notice, Channel.EMAIL, content(), List.of(answered, stillParked),
-                Instant.now().minusSeconds(60), 1, Instant.now(), "HTTP 503"));
+                Instant.now().minusSeconds(60), 1, Instant.now(), "HTTP 503", false));
 
         awaitResults(notice, Duration.ofSeconds(30), () -> count(notice, DeliveryStatus.SENT) == 2);
         assertThat(results.of(notice)).filteredOn(r -> r.recipientId().equals(answered.recipientId()))
                 .allMatch(r -> "sg-earlier".equals(r.providerMessageId()) || r.status() != DeliveryStatus.SENT);
         assertThat(simulator.traffic().accepted()).as("the settled one is not sent again")
                 .doesNotContainKey(answered.address()).containsEntry(stillParked.address(), 1);
+    }
+
+    @Test
+    void anSmsInsideQuietHoursIsHeldUntilTheyEndWhileItsEmailGoesAtOnce() {
+        awaitTheDispatchConsumer();
+        String notice = newId();
+        String phone = phone();
+        List<Target> targets = List.of(new Target(notice + "-r0", Channel.EMAIL, 1, notice + "-0@example.com"),
+                new Target(notice + "-r0", Channel.SMS, 1, phone));
+        Instant until = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+
+        dispatch(notice, targets, quietHoursEndingAt(until));
+
+        awaitResults(notice, Duration.ofSeconds(20), () -> statuses(notice, Channel.EMAIL).contains(DeliveryStatus.SENT)
+                && !results.holdsOf(notice).isEmpty());
+        assertThat(Instant.now()).as("still inside the quiet hours").isBefore(until);
+        assertThat(statuses(notice, Channel.SMS)).as("no SMS result during the hold").isEmpty();
+        assertThat(twilioCallsTo(phone)).as("no Twilio call during the hold").isEmpty();
+        assertThat(deferred.waiting().held()).as("the hold is durable").containsKey(Channel.SMS);
+        DeliveryHeld held = results.holdsOf(notice).get(0);
+        assertThat(held.channel()).isEqualTo(Channel.SMS);
+        assertThat(held.reason()).isEqualTo(DeliveryHeld.QUIET_HOURS);
+        assertThat(held.until()).isEqualTo(until);
+        assertThat(held.propertyId()).isEqualTo("property-1");
+        assertThat(held.targets()).containsExactly(new DeliveryDeferred.DeferredTarget(notice + "-r0", 1,
+                "dispatch-" + notice));
+
+        awaitResults(notice, Duration.ofSeconds(20), () -> statuses(notice, Channel.SMS).contains(DeliveryStatus.SENT));
+        assertThat(twilioCallsTo(phone)).singleElement()
+                .satisfies(call -> assertThat(call.time()).as("sent once the quiet hours ended").isAfterOrEqualTo(until));
+        assertThat(results.of(notice)).filteredOn(r -> r.channel() == Channel.SMS)
+                .allSatisfy(r -> assertThat(r.occurredAt()).isAfterOrEqualTo(until));
+        assertThat(results.of(notice)).filteredOn(r -> r.channel() == Channel.EMAIL && r.status() == DeliveryStatus.SENT)
+                .singleElement().satisfies(r -> assertThat(r.occurredAt()).isBefore(until));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deferred.waiting().held().isEmpty());
+        assertThat(results.holdsOf(notice)).hasSize(1);
+        assertThat(results.deferralsOf(notice)).as("a hold is not an outage").isEmpty();
+        assertThat(simulator.traffic().accepted()).containsEntry(phone, 1).containsEntry(notice + "-0@example.com", 1);
+    }
+
+    @Test
+    void aChunkRedeliveredDuringTheHoldSendsAndHoldsNothingAgain() {
+        awaitTheDispatchConsumer();
+        String notice = newId();
+        String marker = newId();
+        String phone = phone();
+        List<Target> targets = List.of(new Target(notice + "-r0", Channel.SMS, 1, phone));
+        Instant until = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        NoticeDispatchRequested chunk = NoticeDispatchRequested.of("dispatch-" + notice, notice, "property-1",
+                content(), targets, 0, 1, ChannelTotals.count(targets), quietHoursEndingAt(until));
+
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), chunk);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !results.holdsOf(notice).isEmpty());
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), chunk);
+        // same key, same partition, after the copy: once its email is sent, the copy has been handled
+        List<Target> markerTargets = emails(marker, 1, i -> "@example.com");
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), NoticeDispatchRequested.of(
+                "dispatch-" + marker, marker, "property-1", content(), markerTargets, 0, 1,
+                ChannelTotals.count(markerTargets)));
+        awaitResults(marker, Duration.ofSeconds(20), () -> count(marker, DeliveryStatus.SENT) == 1);
+        assertThat(Instant.now()).as("the copy was handled during the hold").isBefore(until);
+        assertThat(twilioCallsTo(phone)).isEmpty();
+
+        awaitResults(notice, Duration.ofSeconds(20), () -> statuses(notice, Channel.SMS).contains(DeliveryStatus.SENT));
+        await().atMost(Duration.ofSeconds(10)).until(() -> deferred.waiting().held().isEmpty());
+        assertThat(results.holdsOf(notice)).as("announced once").hasSize(1);
+        assertThat(twilioCallsTo(phone)).as("sent once").singleElement()
+                .satisfies(call -> assertThat(call.time()).isAfterOrEqualTo(until));
+        assertThat(simulator.traffic().accepted()).containsEntry(phone, 1);
+        assertThat(results.of(notice)).filteredOn(r -> r.status() == DeliveryStatus.SENT).hasSize(1);
+    }
+
+    @Test
+    void aHeldSmsWhoseProviderIsDownWhenTheHoldEndsBecomesAnOutageBatchFromThen() {
+        awaitTheDispatchConsumer();
+        String notice = newId();
+        String phone = phone();
+        List<Target> targets = List.of(new Target(notice + "-r0", Channel.SMS, 1, phone));
+        Instant until = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS);
+        // from before the hold ends to 1-2 s after
+        simulator.outage(Provider.TWILIO, 503, (int) Duration.between(Instant.now(), until).toSeconds() + 2);
+
+        dispatch(notice, targets, quietHoursEndingAt(until));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !results.holdsOf(notice).isEmpty());
+        awaitResults(notice, Duration.ofSeconds(20), () -> !results.deferralsOf(notice).isEmpty());
+        DeliveryDeferred deferral = results.deferralsOf(notice).get(0);
+        assertThat(deferral.channel()).isEqualTo(Channel.SMS);
+        assertThat(deferral.provider()).isEqualTo("twilio");
+        assertThat(deferral.errorCode()).isEqualTo(ErrorCode.PROVIDER_UNAVAILABLE);
+        assertThat(deferral.giveUpAt()).as("the give-up clock starts at the first try, not at the hold")
+                .isAfterOrEqualTo(until.plus(Duration.ofHours(24)));
+        assertThat(statuses(notice, Channel.SMS)).as("parked, not failed").isEmpty();
+
+        awaitResults(notice, Duration.ofSeconds(30), () -> statuses(notice, Channel.SMS).contains(DeliveryStatus.SENT));
+        assertThat(statuses(notice, Channel.SMS)).doesNotContain(DeliveryStatus.FAILED);
+        assertThat(twilioCallsTo(phone)).allSatisfy(call -> assertThat(call.time()).isAfterOrEqualTo(until))
+                .filteredOn(call -> call.status() == 201).hasSize(1);
+        assertThat(simulator.traffic().rejected()).containsKey(phone);
+        assertThat(results.holdsOf(notice)).hasSize(1);
+        assertThat(results.deferralsOf(notice)).as("deferred once, when first parked").hasSize(1);
     }
 
     // --- helpers
@@ -390,6 +497,41 @@ class DeliveryServiceTest {
     private void dispatch(String notice, List<Target> targets) {
         publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), NoticeDispatchRequested.of(
                 "dispatch-" + notice, notice, "property-1", content(), targets, 0, 1, ChannelTotals.count(targets)));
+    }
+
+    /**
+     * Quiet hours of the UTC zone that began a minute ago and end at {@code until} (whole seconds): across midnight
+     * when {@code until} is just after it, which QuietHours reads as a window spanning midnight.
+     */
+    private static QuietHours quietHoursEndingAt(Instant until) {
+        return new QuietHours("UTC", LocalTime.ofInstant(until.minusSeconds(64), ZoneOffset.UTC).toString(),
+                LocalTime.ofInstant(until, ZoneOffset.UTC).toString());
+    }
+
+    /** A chunk on the dispatch topic sent and its result read: the consumer has its partitions, so the next goes at once. */
+    private void awaitTheDispatchConsumer() {
+        String warmUp = newId();
+        dispatch(warmUp, emails(warmUp, 1, i -> "@example.com"));
+        awaitResults(warmUp, Duration.ofSeconds(60), () -> count(warmUp, DeliveryStatus.SENT) == 1);
+    }
+
+    private static String phone() {
+        return "+1514" + (5_000_000 + (int) (Math.random() * 999_999));
+    }
+
+    private static List<Traffic.Request> twilioCallsTo(String phone) {
+        return simulator.traffic().requests(10_000).stream()
+                .filter(r -> r.provider().equals("twilio") && phone.equals(r.to())).toList();
+    }
+
+    private static List<DeliveryStatus> statuses(String notice, Channel channel) {
+        return results.of(notice).stream().filter(r -> r.channel() == channel).map(DeliveryResult::status).toList();
+    }
+
+    private void dispatch(String notice, List<Target> targets, QuietHours quietHours) {
+        publish(Topics.NOTICE_DISPATCH_REQUESTED, Topics.chunkKey(notice, 0), NoticeDispatchRequested.of(
+                "dispatch-" + notice, notice, "property-1", content(), targets, 0, 1, ChannelTotals.count(targets),
+                quietHours));
     }
 
     private void resend(String notice, List<Target> targets) {

@@ -1,6 +1,7 @@
 package com.propty.delivery;
 
 import com.propty.events.DeliveryDeferred;
+import com.propty.events.DeliveryHeld;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import java.time.Duration;
@@ -16,8 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads {@code delivery-results} (and {@code delivery-deferrals}) with a plain consumer, as any other service would,
- * for the tests to filter by notice.
+ * Reads {@code delivery-results} (and {@code delivery-deferrals}, {@code delivery-holds}) with a plain consumer, as any
+ * other service would, for the tests to filter by notice.
  */
 final class ResultCollector implements AutoCloseable {
 
@@ -26,6 +27,7 @@ final class ResultCollector implements AutoCloseable {
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final List<DeliveryDeferred> deferrals = new CopyOnWriteArrayList<>();
+    private final List<DeliveryHeld> holds = new CopyOnWriteArrayList<>();
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
     private volatile boolean running = true;
@@ -37,13 +39,15 @@ final class ResultCollector implements AutoCloseable {
                 ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        consumer.subscribe(List.of(Topics.DELIVERY_RESULTS, Topics.DELIVERY_DEFERRALS));
+        consumer.subscribe(List.of(Topics.DELIVERY_RESULTS, Topics.DELIVERY_DEFERRALS, Topics.DELIVERY_HOLDS));
         thread = new Thread(() -> {
             try {
                 while (running) {
                     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                         if (r.topic().equals(Topics.DELIVERY_DEFERRALS)) {
                             deferrals.add(json.readValue(r.value(), DeliveryDeferred.class));
+                        } else if (r.topic().equals(Topics.DELIVERY_HOLDS)) {
+                            holds.add(json.readValue(r.value(), DeliveryHeld.class));
                         } else {
                             received.add(new Received(r.key(), json.readValue(r.value(), DeliveryResult.class)));
                         }
@@ -65,6 +69,10 @@ final class ResultCollector implements AutoCloseable {
 
     List<DeliveryDeferred> deferralsOf(String noticeId) {
         return deferrals.stream().filter(d -> noticeId.equals(d.noticeId())).toList();
+    }
+
+    List<DeliveryHeld> holdsOf(String noticeId) {
+        return holds.stream().filter(h -> noticeId.equals(h.noticeId())).toList();
     }
 
     List<Received> recordsOf(String noticeId) {

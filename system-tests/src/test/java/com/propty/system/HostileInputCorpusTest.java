@@ -301,6 +301,10 @@ class HostileInputCorpusTest {
                 "POST /api/notices/{}/send", "/api/notices/{}/send",
                 "POST /api/notices/{}/schedule", "/api/notices/{}/schedule",
                 "POST /api/notices/{}/cancel", "/api/notices/{}/cancel",
+                "PUT /api/notices/{}/urgent", "/api/notices/{}/urgent",
+                "DELETE /api/notices/{}/urgent", "/api/notices/{}/urgent",
+                "GET /api/properties/{}/settings", "/api/properties/{}/settings",
+                "PATCH /api/properties/{}/settings", "/api/properties/{}/settings",
                 "GET /api/notices/{}/recipients", "/api/notices/{}/recipients",
                 "GET /api/notices/{}/recipients/export", "/api/notices/{}/recipients/export",
                 "GET /api/notices/{}/stream", "/api/notices/{}/stream",
@@ -317,6 +321,7 @@ class HostileInputCorpusTest {
                 "/residents", json("{\"name\":\"Corpus\"}"),
                 "/notices", json("{\"title\":\"T\",\"body\":\"B\",\"channels\":[\"EMAIL\"]}"),
                 "/schedule", json("{\"sendAt\":\"2099-01-01T00:00:00Z\"}"),
+                "/urgent", json("{\"reason\":\"Corpus\"}"),
                 "/resends", json("{\"scope\":\"FAILED_ONLY\"}"),
                 "/resend-options", json("{\"recipientIds\":[\"r1\"]}"),
                 ":import", json("[{\"name\":\"Corpus\"}]"),
@@ -392,6 +397,8 @@ class HostileInputCorpusTest {
                 List.of("id", "status", "propertyId", "createdBy", "scheduledAt"), true);
         bodyCases(cases, "POST", "/api/notices/" + draft + "/schedule", "POST schedule", Map.of(),
                 List.of(new Field("sendAt", FieldType.INSTANT, false)), List.of("status", "id"), true);
+        bodyCases(cases, "PUT", "/api/notices/" + draft + "/urgent", "PUT urgent", Map.of(),
+                List.of(new Field("reason", FieldType.REQUIRED_TEXT, false)), List.of("urgent", "markedBy"), true);
         bodyCases(cases, "POST", "/api/notices/" + sent + "/resend-options", "POST resend-options", Map.of(),
                 List.of(new Field("recipientIds", FieldType.ID_ARRAY, true)), List.of("scope", "selected"), false);
         bodyCases(cases, "POST", "/api/notices/" + sent + "/resends", "POST resends scope", Map.of(),

@@ -24,10 +24,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The durable retry store (Mongo {@code deferred}): sends a provider could not take, with when to try them
- * again. Kept out of the consumer so that an outage never blocks Kafka consumption and a restart loses nothing.
+ * again, and SMS held until their property's quiet hours end ({@code held: true}, reason {@code QUIET_HOURS}; a
+ * document without {@code held}, stored before holds existed, is an outage batch). Kept out of the consumer so that an
+ * outage or a hold never blocks Kafka consumption and a restart loses nothing.
  */
 @Component
 public class DeferredSends {
+
+    /** The sends waiting per channel: parked by an outage, and held for quiet hours. */
+    public record Waiting(Map<Channel, Integer> parked, Map<Channel, Integer> held) {
+    }
 
     private final MongoCollection<Document> deferred;
 
@@ -44,7 +50,8 @@ public class DeferredSends {
                         .append("recipientId", s.recipientId())
                         .append("attempt", s.attempt()).append("address", s.address())).toList())
                 .append("firstParkedAt", Date.from(batch.firstParkedAt())).append("tries", batch.tries())
-                .append("nextAttemptAt", Date.from(batch.nextAttemptAt())).append("reason", batch.reason());
+                .append("nextAttemptAt", Date.from(batch.nextAttemptAt())).append("reason", batch.reason())
+                .append("held", batch.held());
         deferred.replaceOne(eq("_id", batch.id()), doc, new ReplaceOptions().upsert(true));
     }
 
@@ -73,13 +80,15 @@ public class DeferredSends {
         deferred.deleteOne(eq("_id", id));
     }
 
-    /** The sends waiting per channel (the store holds only an outage's batches: read on a schedule for a gauge). */
-    public Map<Channel, Integer> parkedSends() {
+    /** The sends waiting per channel, outage batches and holds apart (read on a schedule for the gauges). */
+    public Waiting waiting() {
         Map<Channel, Integer> parked = new EnumMap<>(Channel.class);
-        for (Document doc : deferred.find().projection(new Document("channel", 1).append("sends", 1))) {
-            parked.merge(Channel.valueOf(doc.getString("channel")), doc.getList("sends", Document.class).size(), Integer::sum);
+        Map<Channel, Integer> held = new EnumMap<>(Channel.class);
+        for (Document doc : deferred.find().projection(new Document("channel", 1).append("sends", 1).append("held", 1))) {
+            (held(doc) ? held : parked).merge(Channel.valueOf(doc.getString("channel")),
+                    doc.getList("sends", Document.class).size(), Integer::sum);
         }
-        return parked;
+        return new Waiting(parked, held);
     }
 
     public long count() {
@@ -94,6 +103,11 @@ public class DeferredSends {
                 s.getString("address"))).toList();
         return new ParkedBatch(doc.getString("_id"), channel, new Content(content.getString("title"),
                 content.getString("body"), content.getString("smsText")), sends, doc.getDate("firstParkedAt").toInstant(),
-                doc.getInteger("tries"), doc.getDate("nextAttemptAt").toInstant(), doc.getString("reason"));
+                doc.getInteger("tries"), doc.getDate("nextAttemptAt").toInstant(), doc.getString("reason"), held(doc));
+    }
+
+    /** Only a document that says so is a hold: those stored before holds existed are outage batches. */
+    private static boolean held(Document doc) {
+        return Boolean.TRUE.equals(doc.get("held"));
     }
 }

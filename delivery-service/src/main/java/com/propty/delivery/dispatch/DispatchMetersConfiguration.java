@@ -20,7 +20,7 @@ class DispatchMetersConfiguration {
 
     @Bean
     ParkedSendsGauge parkedSendsGauge(MeterRegistry registry, DeferredSends deferred) {
-        ParkedSendsGauge gauge = new ParkedSendsGauge(registry, deferred::parkedSends);
+        ParkedSendsGauge gauge = new ParkedSendsGauge(registry, deferred::waiting);
         gauge.refresh();
         return gauge;
     }

@@ -2,6 +2,8 @@ package com.propty.delivery.dispatch;
 
 import com.propty.events.Channel;
 import com.propty.events.DeliveryResult;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Service;
  * Sends chunks of targets (a poll of them at once, see {@link SendGroups}): SKIPPED (NO_ADDRESS) without a provider
  * call when there is no address, else one durable intent per target first, then the provider call for the targets not
  * handled before. A redelivered chunk therefore never reaches a provider twice; it only re-publishes the outcomes
- * known.
+ * known. SMS due inside their chunk's quiet hours ({@link QuietHold}) are claimed the same way but held instead of
+ * sent ({@link Outcomes#hold}): the retry store sends them when the quiet hours end.
  */
 @Service
 public class Dispatching {
@@ -22,9 +25,11 @@ public class Dispatching {
     private final Outcomes outcomes;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final int claimSlice;
+    private final Clock clock;
 
     Dispatching(SendLedger ledger, DeliveryResults results, Outcomes outcomes, List<ChannelSender> senders,
-            DeliveryProperties settings) {
+            DeliveryProperties settings, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.results = results;
         this.outcomes = outcomes;
@@ -52,7 +57,13 @@ public class Dispatching {
                 List<Send> slice = ofGroup.subList(from, Math.min(ofGroup.size(), from + claimSlice));
                 SendLedger.Claim claim = ledger.claim(slice);
                 results.publish(claim.knownOutcomes());
-                if (!claim.fresh().isEmpty()) {
+                if (claim.fresh().isEmpty()) {
+                    continue;
+                }
+                Instant heldUntil = QuietHold.until(group.channel(), group.quietHours(), clock.instant());
+                if (heldUntil != null) {
+                    outcomes.hold(group.channel(), group.content(), claim.fresh(), heldUntil);
+                } else {
                     outcomes.apply(group.channel(), group.content(),
                             senders.get(group.channel()).send(group.content(), claim.fresh()));
                 }

@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Makes a {@link SendOutcome} durable and visible, in this order: outcomes into the ledger and parked sends into
  * the retry store (or FAILED PROVIDER_UNAVAILABLE once they have waited long enough), then the outcomes published
  * (a redelivered request or a retried batch re-publishes them from the ledger, so a crash or a failed publish in
- * between loses nothing), then the parked sends announced as deferred, the first time.
+ * between loses nothing), then the parked sends announced as deferred, the first time. Sends held for quiet hours
+ * ({@link #hold}) go the same way without a provider call: into the retry store and parked in the ledger, then
+ * announced as held.
  */
 @Component
 class Outcomes {
@@ -33,18 +35,20 @@ class Outcomes {
     private final DeliveryResults results;
     private final DeferredSends deferred;
     private final Deferrals deferrals;
+    private final Holds holds;
     private final DeliveryProperties settings;
     private final Backoff backoff;
     private final Clock clock;
     private final DeliveryMeters meters;
 
-    Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, Deferrals deferrals,
+    Outcomes(SendLedger ledger, DeliveryResults results, DeferredSends deferred, Deferrals deferrals, Holds holds,
             DeliveryProperties settings, ResilienceProperties resilience, Clock clock, DeliveryMeters meters) {
         this.meters = meters;
         this.ledger = ledger;
         this.results = results;
         this.deferred = deferred;
         this.deferrals = deferrals;
+        this.holds = holds;
         this.settings = settings;
         this.backoff = new Backoff(resilience.backoff());
         this.clock = clock;
@@ -53,7 +57,26 @@ class Outcomes {
     /** Outcome of a first try: parked sends start a new batch in the retry store. */
     void apply(Channel channel, Content content, SendOutcome outcome) {
         apply(new ParkedBatch(UUID.randomUUID().toString(), channel, content, List.of(), clock.instant(), 0,
-                clock.instant(), null), outcome);
+                clock.instant(), null, false), outcome);
+    }
+
+    /**
+     * Holds claimed sends until {@code until} (the end of their property's quiet hours) instead of sending them: a new
+     * held batch in the retry store, due then, and the sends parked in the ledger (so a redelivered chunk sends and
+     * holds nothing again), then announced once as held. Never at the sends' expense: if the announcement fails they
+     * still wait in the store and go at {@code until}.
+     */
+    void hold(Channel channel, Content content, List<Send> sends, Instant until) {
+        deferred.save(ParkedBatch.quietHours(UUID.randomUUID().toString(), channel, content, sends, clock.instant(),
+                until));
+        ledger.park(sends);
+        log.info("Held {} {} sends for quiet hours until {}", sends.size(), channel, until);
+        try {
+            holds.publish(channel, until, sends);
+        } catch (RuntimeException e) {
+            log.warn("Could not announce {} {} sends as held until {}: {}", sends.size(), channel, until,
+                    e.getMessage());
+        }
     }
 
     /** Outcome of a try of {@code batch}; returns whether the batch still waits in the retry store. */
@@ -83,7 +106,7 @@ class Outcomes {
             int tries = batch.tries() + 1;
             next = now.plus(backoff.delay(tries, outcome.retryAfter(), ThreadLocalRandom.current().nextDouble()));
             deferred.save(new ParkedBatch(batch.id(), batch.channel(), batch.content(), List.copyOf(parked),
-                    batch.firstParkedAt(), tries, next, outcome.parkedBecause()));
+                    batch.firstParkedAt(), tries, next, outcome.parkedBecause(), false));
             ledger.park(parked);
             log.info("Parked {} {} sends ({}), next try at {}", parked.size(), batch.channel(), outcome.parkedBecause(),
                     next);

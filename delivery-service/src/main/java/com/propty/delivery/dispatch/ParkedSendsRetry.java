@@ -11,7 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Retries parked sends when their time comes, outside any Kafka consumer. */
+/**
+ * Retries parked sends when their time comes, outside any Kafka consumer; sends held for quiet hours get their first
+ * try when the hold ends ({@link ParkedBatch#toTry}): never given up for the wait, and an ordinary outage batch from
+ * then on if their provider is down.
+ */
 @Component
 class ParkedSendsRetry {
 
@@ -46,7 +50,8 @@ class ParkedSendsRetry {
         }
     }
 
-    private void retry(ParkedBatch batch) {
+    private void retry(ParkedBatch due) {
+        ParkedBatch batch = due.toTry(clock.instant());
         SendLedger.Claim claim = ledger.reclaimParked(batch.sends());
         results.publish(claim.knownOutcomes());
         List<Send> stillParked = claim.fresh();

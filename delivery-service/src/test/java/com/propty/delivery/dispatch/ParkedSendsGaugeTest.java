@@ -14,14 +14,15 @@ class ParkedSendsGaugeTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final AtomicReference<Map<Channel, Integer>> store = new AtomicReference<>(Map.of());
+    final AtomicReference<Map<Channel, Integer>> holds = new AtomicReference<>(Map.of());
     final AtomicInteger reads = new AtomicInteger();
-    final Supplier<Map<Channel, Integer>> counting = () -> {
+    final Supplier<DeferredSends.Waiting> counting = () -> {
         reads.incrementAndGet();
         Map<Channel, Integer> now = store.get();
         if (now == null) {
             throw new IllegalStateException("store down");
         }
-        return now;
+        return new DeferredSends.Waiting(now, holds.get());
     };
     final ParkedSendsGauge gauge = new ParkedSendsGauge(registry, counting);
 
@@ -54,6 +55,26 @@ class ParkedSendsGaugeTest {
         gauge.refresh();
 
         assertThat(parked("sms")).isEqualTo(3);
+    }
+
+    @Test
+    void heldSendsHaveTheirOwnGaugeAndAreNotCountedAsParked() {
+        store.set(Map.of(Channel.EMAIL, 2));
+        holds.set(Map.of(Channel.SMS, 7));
+        gauge.refresh();
+
+        assertThat(held("sms")).isEqualTo(7);
+        assertThat(held("email")).isZero();
+        assertThat(parked("sms")).isZero();
+        assertThat(parked("email")).isEqualTo(2);
+
+        holds.set(Map.of());
+        gauge.refresh();
+        assertThat(held("sms")).isZero();
+    }
+
+    private double held(String channel) {
+        return registry.get(ParkedSendsGauge.HELD).tag("channel", channel).gauge().value();
     }
 
     private double parked(String channel) {

@@ -7,6 +7,7 @@ import com.propty.kit.Caller;
 import com.propty.kit.MergePatch;
 import com.propty.kit.RateLimits;
 import com.propty.kit.Page;
+import com.propty.kit.TextRules;
 import com.propty.notice.resident.Residents;
 import java.time.Clock;
 import java.time.Instant;
@@ -242,6 +243,9 @@ public class Notices {
         if (reason.isEmpty() || reason.length() > MAX_URGENT_REASON) {
             throw ApiProblem.validation("reason", "is required: why this notice is urgent (at most "
                     + MAX_URGENT_REASON + " characters)");
+        }
+        if (TextRules.hasControlCharacter(reason)) {
+            throw ApiProblem.validation("reason", "must be one line without control characters");
         }
         Notice.Urgent urgent = new Notice.Urgent(reason, new Requester(caller.id(), caller.name()), clock.instant());
         Notice marked = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)),

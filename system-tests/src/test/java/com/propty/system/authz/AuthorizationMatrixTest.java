@@ -98,6 +98,8 @@ class AuthorizationMatrixTest {
         onDraft("POST /api/notices/{noticeId}/send", null, null);
         onDraft("POST /api/notices/{noticeId}/schedule", json, "{\"sendAt\":\"2099-01-01T00:00:00Z\"}");
         onDraft("POST /api/notices/{noticeId}/cancel", null, null);
+        api("PUT /api/notices/{noticeId}/urgent", json, "{\"reason\":\"Intruder\"}");
+        api("DELETE /api/notices/{noticeId}/urgent", null, null);
         api("GET /api/notices/{noticeId}/recipients", null, null);
         api("GET /api/notices/{noticeId}/recipients/export", null, null);
         api("GET /api/notices/{noticeId}/stream", null, null);
@@ -108,6 +110,9 @@ class AuthorizationMatrixTest {
         // two handlers: JSON pages, and CSV for Accept: text/csv (the .csv path reaches the same export)
         api("GET /api/notices/{noticeId}/resends/{resendId}/targets", null, null);
         api("GET /api/notices/{noticeId}/resends/{resendId}/targets.csv", null, null);
+        api("GET /api/properties/{propertyId}/settings", null, null);
+        // the property is checked before the role (PROPERTY_ADMIN), so another property's manager is 404
+        api("PATCH /api/properties/{propertyId}/settings", json, "{\"timeZone\":\"Pacific/Kiritimati\"}");
         row("GET /api/properties/{propertyId}/audit", expect(401, 401, 401, 401, 401, 403, 403, 403),
                 "PROPERTY_ADMIN only: the role is checked before the property, so another property's manager is 403",
                 new Variant("/api/properties/{propertyId}/audit", null, null));
@@ -321,6 +326,7 @@ class AuthorizationMatrixTest {
         state.put("residents", api.ok(api.get("/api/properties/" + property + "/residents?size=200"), 200));
         state.put("notices", api.ok(api.get("/api/properties/" + property + "/notices?size=200"), 200));
         state.put("draft", api.ok(api.get("/api/notices/" + draft), 200));
+        state.put("settings", api.ok(api.get("/api/properties/" + property + "/settings"), 200));
         state.put("resends", api.ok(api.get("/api/notices/" + sent + "/resends"), 200));
         state.put("resend targets", api.ok(api.get("/api/notices/" + sent + "/resends/" + resend + "/targets"), 200));
         return state;
