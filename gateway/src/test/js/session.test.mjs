@@ -1,7 +1,7 @@
 import './browser-globals.mjs';
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeClaims, isExpired, signIn, signOut, properties, displayName, isSignedIn }
+import { decodeClaims, isExpired, signIn, signOut, properties, displayName, isSignedIn, hasRole }
   from '../../main/resources/static/assets/js/session.js';
 
 function token(claims) {
@@ -33,4 +33,14 @@ test('a signed-in session shows the name and the properties of its token', () =>
   assert.deepEqual(properties(), ['p-1', '2']);
   signOut('signin.sessionEnded');
   assert.equal(isSignedIn(), false);
+});
+
+test('the roles of the token decide what the page offers, and a token without roles has none', () => {
+  signIn(token({ sub: 'a1', roles: ['PROPERTY_ADMIN'], exp: Date.now() / 1000 + 60 }));
+  assert.equal(hasRole('PROPERTY_ADMIN'), true);
+  assert.equal(hasRole('PROPERTY_MANAGER'), false);
+  signIn(token({ sub: 'm1', roles: 'PROPERTY_ADMIN', exp: Date.now() / 1000 + 60 }));
+  assert.equal(hasRole('PROPERTY_ADMIN'), false, 'roles must be a list');
+  signOut();
+  assert.equal(hasRole('PROPERTY_ADMIN'), false);
 });

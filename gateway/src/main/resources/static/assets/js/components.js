@@ -63,7 +63,7 @@ export function propertyTabs(propertyId, active) {
     'aria-current': name === active ? 'page' : null,
   }, t(`tabs.${name}`));
   return h('nav', { class: 'tabs', 'aria-label': t('tabs.label') },
-    tab('notices', 'notices'), tab('residents', 'residents'));
+    tab('notices', 'notices'), tab('residents', 'residents'), tab('settings', 'settings'));
 }
 
 export function pageHeader(title, ...aside) {

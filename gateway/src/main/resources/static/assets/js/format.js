@@ -33,3 +33,20 @@ export function localInputValue(minutesFromNow) {
 export function number(n) {
   return new Intl.NumberFormat(language()).format(n ?? 0);
 }
+
+/**
+ * The wall-clock time of an instant in a given time zone (a property's, for quiet hours), 24-hour "HH:mm" in either
+ * language; the instant as it came when the zone or the instant cannot be read.
+ */
+export function timeIn(iso, timeZone) {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) {
+    return iso ? String(iso) : '';
+  }
+  try {
+    return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone })
+      .format(date);
+  } catch {
+    return date.toISOString();
+  }
+}

@@ -12,11 +12,13 @@ import { residentsView } from './views/residents.js';
 import { residentView } from './views/resident.js';
 import { noticeView } from './views/notice.js';
 import { resendDetailView } from './views/resend-detail.js';
+import { propertySettingsView } from './views/property-settings.js';
 
 route('/', homeView);
 route('/properties/:propertyId/notices', noticesView);
 route('/properties/:propertyId/notices/new', noticeFormView);
 route('/properties/:propertyId/residents', residentsView);
+route('/properties/:propertyId/settings', propertySettingsView);
 route('/residents/:residentId', residentView);
 route('/notices/:noticeId', noticeView);
 route('/notices/:noticeId/resends/:resendId', resendDetailView);

@@ -44,6 +44,12 @@ export function properties() {
   return Array.isArray(list) ? list.map(String) : [];
 }
 
+/** Whether the token carries a role, e.g. PROPERTY_ADMIN (the page only hides what the gateway would refuse). */
+export function hasRole(role) {
+  const list = claims()?.roles;
+  return Array.isArray(list) && list.map(String).includes(role);
+}
+
 export function displayName() {
   const current = claims();
   return current?.name || current?.sub || '';

@@ -5,12 +5,13 @@ import { h, fill, uid, srOnly } from '../dom.js';
 import { t, joinAnd, countsText, resendingMessage } from '../i18n.js';
 import { get, post, del, withQuery } from '../api.js';
 import { link, go } from '../router.js';
-import { dateTime, number, localInputToIso, localInputValue } from '../format.js';
+import { dateTime, number, localInputToIso, localInputValue, timeIn } from '../format.js';
 import { followNotice } from '../stream.js';
 import {
   errorAlert, noticeStatusBadge, deliveryBadge, pager, showError, showFlash, loading, flashNext, outcomeChips, downloadCsv,
 } from '../components.js';
 import { openResendDialog } from './resend-dialog.js';
+import { openUrgentDialog } from './urgent-dialog.js';
 import { noticeDate } from './notices.js';
 import { COUNTERS, channelCounts, nonZeroCounters } from '../counts.js';
 import { singleFlight } from '../single-flight.js';
@@ -56,6 +57,9 @@ export function noticeView(main, { noticeId }) {
   const resendButton = h('button', {
     type: 'button', class: 'button button-primary', testid: 'resend-button', onclick: () => openDialog(),
   }, t('notice.resend'));
+  const urgentButton = h('button', { type: 'button', class: 'button', testid: 'mark-urgent', onclick: () => openUrgent() },
+    t('urgent.mark'));
+  const urgentNote = h('div', { class: 'urgent-note', 'aria-live': 'polite' });
   const headerActions = h('div', { class: 'page-actions' });
   const draftActions = h('div', { class: 'draft-actions' });
   const content = h('details', { class: 'card disclosure' });
@@ -68,7 +72,7 @@ export function noticeView(main, { noticeId }) {
 
   fill(main, h('article', { class: 'notice' },
     h('p', { class: 'back-links' }, h('a', { href: '#/', id: 'back-to-notices' }, t('notice.back'))),
-    h('div', { class: 'page-header' }, h('div', {}, title, meta, live), headerActions),
+    h('div', { class: 'page-header' }, h('div', {}, title, meta, urgentNote, live), headerActions),
     success,
     messages,
     draftActions,
@@ -111,6 +115,7 @@ export function noticeView(main, { noticeId }) {
       noticeStatusBadge(notice.status, { testid: 'notice-status' }), ' ',
       h('span', { class: 'muted' }, noticeDate(notice)), ' · ',
       h('span', { class: 'muted' }, t('notice.channels', { list: joinAnd((notice.channels || []).map((c) => t(`channel.${c}`))) })));
+    renderUrgency(notice);
     if (notice.resendable) {
       if (!resendButton.isConnected) {
         headerActions.append(resendButton);
@@ -140,6 +145,36 @@ export function noticeView(main, { noticeId }) {
     if (notice.status !== 'DRAFT' && !stopStream) {
       startStream();
     }
+  }
+
+  /** An urgent notice says so, why and who marked it; a manager marks one urgent, or makes it ordinary again. */
+  function renderUrgency(notice) {
+    const urgent = notice.urgent;
+    fill(urgentNote, urgent ? [
+      h('span', { class: 'badge badge-urgent', testid: 'urgent-badge' }, t('urgent.badge')),
+      h('span', { testid: 'urgent-reason-shown' }, t('urgent.why', {
+        reason: urgent.reason, name: urgent.markedBy?.name || urgent.markedBy?.id || '', date: dateTime(urgent.markedAt),
+      })),
+      h('button', { type: 'button', class: 'link-button', testid: 'remove-urgency',
+        onclick: () => act(() => del(`${path}/urgent`)) }, t('urgent.remove')),
+    ] : null);
+    if (urgent) {
+      urgentButton.remove();
+    } else if (!urgentButton.isConnected) {
+      headerActions.prepend(urgentButton);
+    }
+  }
+
+  function openUrgent() {
+    openUrgentDialog({
+      noticeId,
+      opener: urgentButton,
+      onMarked: (notice) => {
+        state.notice = notice;
+        renderNotice();
+        urgentNote.querySelector('[data-testid="remove-urgency"]')?.focus();
+      },
+    });
   }
 
   function renderStats(notice) {
@@ -345,6 +380,10 @@ export function noticeView(main, { noticeId }) {
     h('div', { class: 'cell-status' }, deliveryBadge(delivery.status),
       delivery.attempt > 1 ? h('span', { class: 'attempt' }, t('recipients.attempt', { n: delivery.attempt })) : null),
     delivery.address ? h('div', { class: 'address' }, delivery.address) : null,
+    delivery.status === 'PENDING' && delivery.deferral?.reason === 'QUIET_HOURS' && delivery.deferral.until
+      ? h('div', { class: 'deferral', testid: 'deferral', dataset: { reason: 'QUIET_HOURS', until: delivery.deferral.until } },
+        t('recipients.quietHours', { at: dateTime(delivery.deferral.until) }))
+      : null,
     error && error.code ? h('div', {
       class: delivery.status === 'FAILED' ? 'delivery-error' : 'delivery-note', testid: 'delivery-error', dataset: { code: error.code },
     },
@@ -439,7 +478,11 @@ export function noticeView(main, { noticeId }) {
       onResent: (answer) => {
         fill(success, h('div', { class: 'alert alert-success', role: 'status' },
           h('p', { testid: 'resend-success' }, resendingMessage(answer.emails ?? 0, answer.sms ?? 0,
-            (answer.fallback?.emails ?? 0) + (answer.fallback?.sms ?? 0))),
+            (answer.fallback?.emails ?? 0) + (answer.fallback?.sms ?? 0)),
+          answer.quietHours?.sms > 0 ? ` ${t('resend.successQuietHours', {
+            n: answer.quietHours.sms, at: timeIn(answer.quietHours.until, answer.quietHours.timeZone),
+            zone: answer.quietHours.timeZone,
+          })}` : null),
           h('button', { type: 'button', class: 'link-button', onclick: () => success.replaceChildren() }, t('resend.dismiss'))));
         messages.replaceChildren();
         if (answer.scope === 'SELECTED') {
@@ -519,6 +562,6 @@ export function noticeView(main, { noticeId }) {
     control.abort();
     stopStream?.();
     Object.values(timers).forEach(clearTimeout);
-    document.querySelectorAll('dialog[data-testid="resend-dialog"]').forEach((d) => d.close());
+    document.querySelectorAll('dialog[data-testid="resend-dialog"], dialog[data-testid="urgent-dialog"]').forEach((d) => d.close());
   };
 }

@@ -5,7 +5,7 @@ import { h, fill, uid, srOnly } from '../dom.js';
 import { t, countsText } from '../i18n.js';
 import { get, post, withQuery, newIdempotencyKey, ApiError } from '../api.js';
 import { errorAlert } from '../components.js';
-import { dateTime } from '../format.js';
+import { dateTime, timeIn } from '../format.js';
 
 export const SCOPES = ['FAILED_ONLY', 'ALL_UNDELIVERED', 'SELECTED'];
 const RECOMMENDED = 'FAILED_ONLY';
@@ -28,6 +28,9 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
   const groupName = uid('scope');
   const errorSlot = h('div', { class: 'messages' });
   const notes = h('div', { class: 'scope-notes', 'aria-live': 'polite' });
+  // "Never at night": how many of the chosen scope's SMS would wait for the end of quiet hours, and until when
+  const quietHint = h('p', { class: 'hint quiet-hours-hint', testid: 'quiet-hours-hint', hidden: true });
+  let quietHours = null;
   const scopes = {};
   // "Also try their other channel" (README "Reach them another way"): off by default; when ticked, every scope shows
   // and sends its counts with the fallback (option.fallback.total).
@@ -76,6 +79,7 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
     h('p', { id: introId, class: 'muted' }, t('resend.intro')),
     h('fieldset', { class: 'scope-group' }, h('legend', {}, t('resend.legend')), rows),
     fallbackRow,
+    quietHint,
     notes,
     errorSlot,
     h('div', { class: 'dialog-actions' }, cancel, submit));
@@ -144,6 +148,7 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
 
   function show(answer) {
     options = Object.fromEntries((answer.options || []).map((option) => [option.scope, option]));
+    quietHours = answer.quietHours || null;
     render();
     if (!chosen()) {
       fill(errorSlot, errorAlert(t(answer.resendable === false ? 'errors.NOTICE_NOT_RESENDABLE' : 'errors.NO_FAILED_RECIPIENTS')));
@@ -193,9 +198,15 @@ export function openResendDialog({ noticeId, selectedIds, onResent, onShowFailed
       : t('resend.fallbackNone');
     if (!offered) {
       notes.replaceChildren();
+      quietHint.hidden = true;
       return;
     }
     const option = effective(offered);
+    const waiting = quietHours && scope ? option.sms ?? 0 : 0;
+    quietHint.hidden = waiting === 0;
+    quietHint.textContent = waiting === 0 ? '' : t('resend.quietHours', {
+      n: waiting, at: timeIn(quietHours.until, quietHours.timeZone), zone: quietHours.timeZone,
+    });
     const lines = [];
     const skipped = option.skipped || {};
     if (skipped.noAddress > 0) {

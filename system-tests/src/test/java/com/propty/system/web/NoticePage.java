@@ -33,7 +33,7 @@ final class NoticePage {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** Results travel through Kafka, the provider simulator and its webhooks: allow what the API tests allow. */
     static final Duration LIVE = Duration.ofSeconds(90);
-    private static final Duration UI = Duration.ofSeconds(20);
+    static final Duration UI = Duration.ofSeconds(20);
 
     private final WebDriver driver;
     private final String gateway;
@@ -73,6 +73,27 @@ final class NoticePage {
     void openNotice(String noticeId) {
         driver.get(gateway + "/#/notices/" + noticeId);
         waitUntil(UI, d -> !d.findElement(testId("notice-status")).getDomAttribute("data-status").isEmpty());
+    }
+
+    void openSettings(String propertyId) {
+        driver.get(gateway + "/#/properties/" + propertyId + "/settings");
+        waitUntil(UI, ExpectedConditions.presenceOfElementLocated(testId("settings-time-zone")));
+    }
+
+    /** Types into a text field, as a manager would, after clearing it. */
+    void type(String testId, String text) {
+        WebElement field = waitUntil(UI, ExpectedConditions.visibilityOfElementLocated(testId(testId)));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** The current value of a form field (what the user sees in it). */
+    String value(String testId) {
+        return read(testId(testId), e -> e.getDomProperty("value"));
+    }
+
+    boolean isChecked(String testId) {
+        return driver.findElement(testId(testId)).isSelected();
     }
 
     String noticeStatus() {
