@@ -7,6 +7,8 @@ import com.propty.testsupport.ServiceArchitectureTest;
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
-        super(ServiceArchitecture.of("com.propty.gateway").using("com.propty.internaltoken"));
+        // the dev sign-in exists in the local profile only, with its configuration beside it
+        super(ServiceArchitecture.of("com.propty.gateway").using("com.propty.internaltoken")
+                .controllersOutsideWeb("devtoken.DevTokenController"));
     }
 }

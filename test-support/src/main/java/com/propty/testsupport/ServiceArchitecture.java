@@ -62,34 +62,37 @@ public final class ServiceArchitecture {
     private final List<String> clockExceptions;
     /** Feature dependencies ({@code "audit -> notice"}) that close a cycle today and are left out of the cycle rule. */
     private final List<String> toleratedEdges;
+    /** Controllers that stay outside the module's {@code web} package, by relative name. */
+    private final List<String> controllersOutsideWeb;
 
     private ServiceArchitecture(String basePackage, JavaClasses classes, List<String> modules, List<String> pureRules,
-            List<String> clockExceptions, List<String> toleratedEdges) {
+            List<String> clockExceptions, List<String> toleratedEdges, List<String> controllersOutsideWeb) {
         this.basePackage = basePackage;
         this.classes = classes;
         this.modules = modules;
         this.pureRules = pureRules;
         this.clockExceptions = clockExceptions;
         this.toleratedEdges = toleratedEdges;
+        this.controllersOutsideWeb = controllersOutsideWeb;
     }
 
     /** The main classes of the module whose root package is {@code basePackage} (imported once per test JVM). */
     public static ServiceArchitecture of(String basePackage) {
         return new ServiceArchitecture(basePackage, IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(p)), List.of(), List.of(), null, List.of());
+                .importPackages(p)), List.of(), List.of(), null, List.of(), List.of());
     }
 
     /** The other platform modules it may use, by root package ({@code "com.propty.events"}, {@code "com.propty.kit"}). */
     public ServiceArchitecture using(String... modulePackages) {
         return new ServiceArchitecture(basePackage, classes, List.of(modulePackages), pureRules, clockExceptions,
-                toleratedEdges);
+                toleratedEdges, controllersOutsideWeb);
     }
 
     /** Its pure rules, relative to the root package ({@code "notice.NoticeStatusRule"}); nested classes included. */
     public ServiceArchitecture pureRules(String... relativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, List.of(relativeNames), clockExceptions,
-                toleratedEdges);
+                toleratedEdges, controllersOutsideWeb);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture timeFromTheClock(String... exceptRelativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, List.of(exceptRelativeNames),
-                toleratedEdges);
+                toleratedEdges, controllersOutsideWeb);
     }
 
     /**
@@ -106,7 +109,17 @@ public final class ServiceArchitecture {
      * out, so no new cycle can form, and fails once one of them is gone, so the list only shrinks.
      */
     public ServiceArchitecture toleratingCycleEdges(String... edges) {
-        return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, List.of(edges));
+        return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, List.of(edges),
+                controllersOutsideWeb);
+    }
+
+    /**
+     * Controllers (relative names, {@code "devtoken.DevTokenController"}) that stay beside their feature instead of in
+     * {@code web}; the rule fails once one of them moved or is gone, so the list only shrinks.
+     */
+    public ServiceArchitecture controllersOutsideWeb(String... relativeNames) {
+        return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, toleratedEdges,
+                List.of(relativeNames));
     }
 
     boolean hasPureRules() {
@@ -138,6 +151,25 @@ public final class ServiceArchitecture {
     /** A controller (and the records nested in it) is the HTTP edge of its feature: no other package uses it. */
     public void assertControllersUsedOnlyInTheirPackage() {
         classes().that(CONTROLLERS_AND_NESTED).should(BE_USED_ONLY_IN_THEIR_PACKAGE).allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * The HTTP edge is one room: every controller lives in the module's {@code web} package (as in every service:
+     * {@code com.propty.notice.web}, {@code com.propty.resend.web}, …), beside the features it calls.
+     */
+    public void assertControllersLiveInWeb() {
+        String web = basePackage + ".web";
+        Set<String> excepted = Set.copyOf(controllersOutsideWeb.stream().map(n -> basePackage + "." + n).toList());
+        for (String name : excepted) {
+            if (!classes.contain(name) || classes.get(name).getPackageName().equals(web)) {
+                throw new AssertionError(name + " is no controller outside " + web + " any more: take it off the list");
+            }
+        }
+        classes().that(DescribedPredicate.describe("are controllers",
+                        (JavaClass c) -> CONTROLLER_ANNOTATIONS.stream().anyMatch(c::isAnnotatedWith)
+                                && !excepted.contains(c.getName())))
+                .should().resideInAPackage(web).allowEmptyShould(true)
                 .check(classes);
     }
 

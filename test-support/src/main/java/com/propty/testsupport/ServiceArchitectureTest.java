@@ -27,6 +27,11 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void controllersLiveInTheWebPackage() {
+        architecture.assertControllersLiveInWeb();
+    }
+
+    @Test
     void pureRulesUseNoSpringMongoOrKafkaType() {
         assumeTrue(architecture.hasPureRules(), "the module names no pure rules");
         architecture.assertPureRules();

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * acknowledged lives only in memory.
  */
 @Component
-class StatusCallbackBatches implements DisposableBean {
+public class StatusCallbackBatches implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(StatusCallbackBatches.class);
 
@@ -56,7 +56,7 @@ class StatusCallbackBatches implements DisposableBean {
     }
 
     /** Completes once the change is applied; fails if applying its batch failed (the caller answers 503). */
-    CompletableFuture<Void> submit(WebhookEvents.Change change) {
+    public CompletableFuture<Void> submit(WebhookEvents.Change change) {
         Pending pending = new Pending(change, new CompletableFuture<>());
         queue.add(pending);
         return pending.applied();

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * know, and opt-outs (which change no status), are remembered by their provider event id instead.
  */
 @Service
-class WebhookSettling {
+public class WebhookSettling {
 
     private final AppliedEvents applied;
     private final DeliveryResults results;
@@ -37,7 +37,7 @@ class WebhookSettling {
     }
 
     /** @return how many status changes and opt-outs were new */
-    int apply(List<WebhookEvents.Change> changes, List<WebhookEvents.OptOut> optOutEvents) {
+    public int apply(List<WebhookEvents.Change> changes, List<WebhookEvents.OptOut> optOutEvents) {
         // the highest-ranked change per send: a batch holding processed, delivered and a duplicate needs only one
         Map<String, WebhookEvents.Change> newest = new LinkedHashMap<>();
         for (WebhookEvents.Change change : changes) {

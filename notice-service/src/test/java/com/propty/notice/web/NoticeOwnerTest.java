@@ -1,4 +1,4 @@
-package com.propty.notice.internal;
+package com.propty.notice.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,11 @@
-package com.propty.notice.resident;
+package com.propty.notice.web;
 
 import com.propty.kit.Caller;
 import com.propty.kit.Page;
+import com.propty.notice.resident.Resident;
+import com.propty.notice.resident.ResidentImport;
+import com.propty.notice.resident.ResidentInput;
+import com.propty.notice.resident.Residents;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

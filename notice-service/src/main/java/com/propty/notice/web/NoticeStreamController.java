@@ -1,8 +1,9 @@
-package com.propty.notice.stream;
+package com.propty.notice.web;
 
 import com.propty.kit.Caller;
 import com.propty.notice.notice.NoticeSummary;
 import com.propty.notice.notice.Notices;
+import com.propty.notice.stream.NoticeStreams;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

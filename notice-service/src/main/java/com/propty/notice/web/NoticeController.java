@@ -1,7 +1,10 @@
-package com.propty.notice.notice;
+package com.propty.notice.web;
 
 import com.propty.kit.Caller;
 import com.propty.kit.Page;
+import com.propty.notice.notice.NoticeInput;
+import com.propty.notice.notice.NoticeView;
+import com.propty.notice.notice.Notices;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;

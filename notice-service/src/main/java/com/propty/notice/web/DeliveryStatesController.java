@@ -1,4 +1,4 @@
-package com.propty.notice.internal;
+package com.propty.notice.web;
 
 import com.propty.events.Channel;
 import com.propty.events.Content;

@@ -1,6 +1,8 @@
-package com.propty.notice.property;
+package com.propty.notice.web;
 
 import com.propty.kit.Caller;
+import com.propty.notice.property.PropertySettings;
+import com.propty.notice.property.PropertySettingsService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package com.propty.notice.recipient;
+package com.propty.notice.web;
 
 import com.propty.events.Channel;
 import com.propty.kit.Caller;
@@ -6,6 +6,9 @@ import com.propty.kit.CsvCells;
 import com.propty.kit.Page;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.Notices;
+import com.propty.notice.recipient.RecipientRow;
+import com.propty.notice.recipient.RecipientTable;
+import com.propty.notice.recipient.Recipients;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

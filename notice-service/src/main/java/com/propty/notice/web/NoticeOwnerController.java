@@ -1,4 +1,4 @@
-package com.propty.notice.internal;
+package com.propty.notice.web;
 
 import com.propty.kit.ApiProblem;
 import com.propty.notice.notice.Notice;

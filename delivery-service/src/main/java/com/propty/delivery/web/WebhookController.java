@@ -1,10 +1,17 @@
-package com.propty.delivery.webhook;
+package com.propty.delivery.web;
 
 import com.propty.delivery.dispatch.DeliveryProperties;
 import com.propty.delivery.email.SendGridProperties;
 import com.propty.delivery.resilience.Provider;
 import com.propty.delivery.sms.StatusCallbacks;
 import com.propty.delivery.sms.TwilioProperties;
+import com.propty.delivery.webhook.SendGridEvent;
+import com.propty.delivery.webhook.SendGridSignature;
+import com.propty.delivery.webhook.StatusCallbackBatches;
+import com.propty.delivery.webhook.TwilioCallbackProperties;
+import com.propty.delivery.webhook.WebhookEvents;
+import com.propty.delivery.webhook.WebhookMeters;
+import com.propty.delivery.webhook.WebhookSettling;
 import com.propty.kit.ApiProblem;
 import com.twilio.security.RequestValidator;
 import io.micrometer.core.instrument.MeterRegistry;
