@@ -32,14 +32,23 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A notice's whole delivery life through the real broker: dispatch chunks, results (duplicated and
- * shuffled), a resend, its results and a late failure, checked through the table, stats, status,
- * the internal API, the CSV export and the live stream.
+ * A notice's delivery life through the real broker, one behaviour a test, each from a partly failed notice of its
+ * own: the dispatch chunk; results (duplicated and shuffled) into stats, status and the live stream; the table and
+ * its CSV export; a resend, its results and a late failure; the internal API resend-service reads.
  */
 class DeliveryFlowTest extends ServiceTestSupport {
 
-    @Test
-    void deliveryStatesStatsAndStatusFollowResultsAndResends() throws Exception {
+    /**
+     * A notice to Alice (email and SMS), Bob (email only) and Chloé (both), sent, with every first answer published
+     * twice in a shuffled order, once the projection shows it PARTIALLY_FAILED: Alice's SMS carrier-rejected, Bob's
+     * email bounced and his SMS skipped (no phone), everything else delivered. The live stream is open from before
+     * the first result.
+     */
+    private record PartlyFailed(String property, String noticeId, String alice, String bob, String chloe,
+            NoticeDispatchRequested chunk, List<DeliveryResult> firstAnswers, List<String> streamLines) {
+    }
+
+    private PartlyFailed partlyFailedNotice() throws Exception {
         String property = newProperty();
         String alice = createResident(property, "Alice Martin", "alice@example.com", "+15145550001");
         String bob = createResident(property, "bob Nguyen", "bob@example.com", null);
@@ -49,34 +58,17 @@ class DeliveryFlowTest extends ServiceTestSupport {
                 property);
         assertThat(draft.status()).isEqualTo(201);
         String noticeId = draft.body().get("id").stringValue();
-
         Response sent = call("POST", "/api/notices/" + noticeId + "/send", null, property);
         assertThat(sent.status()).isEqualTo(202);
         assertThat(sent.body().get("status").stringValue()).isEqualTo("SENDING");
-
-        // The dispatch: one chunk, one target per (recipient, channel), null address when there is none.
         List<ConsumerRecord<String, String>> chunks = read(Topics.NOTICE_DISPATCH_REQUESTED,
                 r -> r.key().startsWith(noticeId + ":"), 1, Duration.ofSeconds(30));
         assertThat(chunks).hasSize(1);
         assertThat(chunks.get(0).key()).isEqualTo(Topics.chunkKey(noticeId, 0));
         NoticeDispatchRequested chunk = JSON.readValue(chunks.get(0).value(), NoticeDispatchRequested.class);
-        assertThat(chunk.chunkIndex()).isZero();
-        assertThat(chunk.chunkCount()).isEqualTo(1);
-        assertThat(chunk.totals()).isEqualTo(new ChannelTotals(3, 3));
-        assertThat(chunk.content()).isEqualTo(new Content("Water shut-off", "Water is off on Tuesday.",
-                "Water is off on Tuesday."));
-        assertThat(chunk.targets()).containsExactlyInAnyOrder(
-                new Target(alice, Channel.EMAIL, 1, "alice@example.com"),
-                new Target(alice, Channel.SMS, 1, "+15145550001"),
-                new Target(bob, Channel.EMAIL, 1, "bob@example.com"),
-                new Target(bob, Channel.SMS, 1, null),
-                new Target(chloe, Channel.EMAIL, 1, "chloe@example.com"),
-                new Target(chloe, Channel.SMS, 1, "+15145550003"));
         String dispatchId = chunk.dispatchId();
-
         List<String> streamLines = openStream(noticeId, property);
 
-        // Every result twice, in a random order.
         List<DeliveryResult> firstAnswers = new ArrayList<>(List.of(
                 result(noticeId, alice, Channel.EMAIL, 1, dispatchId, DeliveryStatus.SENT, null, "alice@example.com"),
                 result(noticeId, alice, Channel.EMAIL, 1, dispatchId, DeliveryStatus.DELIVERED, null, "alice@example.com"),
@@ -96,20 +88,52 @@ class DeliveryFlowTest extends ServiceTestSupport {
         doubled.addAll(firstAnswers);
         Collections.shuffle(doubled, new Random(7));
         doubled.forEach(this::publishResult);
-
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
             assertThat(notice.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
             assertThat(notice.get("stats").get("sms").get("delivered").asLong()).isEqualTo(1);
         });
-        JsonNode notice = call("GET", "/api/notices/" + noticeId, null, property).body();
+        return new PartlyFailed(property, noticeId, alice, bob, chloe, chunk, firstAnswers, streamLines);
+    }
+
+    @Test
+    void theDispatchIsOneChunkWithATargetPerRecipientAndChannelAndNoAddressWhereThereIsNone() throws Exception {
+        PartlyFailed n = partlyFailedNotice();
+        NoticeDispatchRequested chunk = n.chunk();
+        assertThat(chunk.chunkIndex()).isZero();
+        assertThat(chunk.chunkCount()).isEqualTo(1);
+        assertThat(chunk.totals()).isEqualTo(new ChannelTotals(3, 3));
+        assertThat(chunk.content()).isEqualTo(new Content("Water shut-off", "Water is off on Tuesday.",
+                "Water is off on Tuesday."));
+        assertThat(chunk.targets()).containsExactlyInAnyOrder(
+                new Target(n.alice(), Channel.EMAIL, 1, "alice@example.com"),
+                new Target(n.alice(), Channel.SMS, 1, "+15145550001"),
+                new Target(n.bob(), Channel.EMAIL, 1, "bob@example.com"),
+                new Target(n.bob(), Channel.SMS, 1, null),
+                new Target(n.chloe(), Channel.EMAIL, 1, "chloe@example.com"),
+                new Target(n.chloe(), Channel.SMS, 1, "+15145550003"));
+    }
+
+    @Test
+    void resultsTwiceInAnyOrderGiveExactStatsAndStatusAndReachTheLiveStream() throws Exception {
+        PartlyFailed n = partlyFailedNotice();
+        JsonNode notice = call("GET", "/api/notices/" + n.noticeId(), null, n.property()).body();
         assertThat(notice.get("resendable").asBoolean()).isTrue();
         assertThat(notice.get("sentAt").isString()).isTrue();
         assertStats(notice.get("stats"), 3, 2, 2, new long[] {3, 0, 0, 2, 1, 0}, new long[] {3, 0, 0, 1, 1, 1});
+        await().atMost(Duration.ofSeconds(10)).until(() -> n.streamLines().stream()
+                .anyMatch(l -> l.startsWith("data:") && l.contains("PARTIALLY_FAILED")));
+        assertThat(n.streamLines()).contains("event:notice");
+    }
 
-        // The table: FAILED on any channel, sorted by name (case-insensitive), then by channel.
+    @Test
+    void theTableFiltersByStatusAndChannelSortsByNamePagesAndExportsTheFailedAsCsv() throws Exception {
+        PartlyFailed n = partlyFailedNotice();
+        String noticeId = n.noticeId();
+        String property = n.property();
+        // FAILED on any channel, sorted by name (case-insensitive), then by channel.
         JsonNode failed = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED", null, property).body();
-        assertThat(failed.get("items").findValuesAsString("recipientId")).containsExactly(alice, bob);
+        assertThat(failed.get("items").findValuesAsString("recipientId")).containsExactly(n.alice(), n.bob());
         JsonNode bobRow = failed.get("items").get(1);
         assertThat(bobRow.get("email").stringValue()).isEqualTo("bob@example.com");
         assertThat(bobRow.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("FAILED");
@@ -118,7 +142,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
                 .isEqualTo("NO_ADDRESS");
         JsonNode failedEmail = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED,PENDING&channel=EMAIL",
                 null, property).body();
-        assertThat(failedEmail.get("items").findValuesAsString("recipientId")).containsExactly(bob);
+        assertThat(failedEmail.get("items").findValuesAsString("recipientId")).containsExactly(n.bob());
         JsonNode all = call("GET", "/api/notices/" + noticeId + "/recipients?page=0&size=2", null, property).body();
         assertThat(all.get("totalItems").asLong()).isEqualTo(3);
         assertThat(all.get("items").findValuesAsString("name")).containsExactly("Alice Martin", "bob Nguyen");
@@ -127,7 +151,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(last.get("totalItems").asLong()).isEqualTo(3);
         JsonNode secondFailed = call("GET", "/api/notices/" + noticeId + "/recipients?status=FAILED&page=1&size=1",
                 null, property).body();
-        assertThat(secondFailed.get("items").findValuesAsString("recipientId")).containsExactly(bob);
+        assertThat(secondFailed.get("items").findValuesAsString("recipientId")).containsExactly(n.bob());
         assertThat(secondFailed.get("totalItems").asLong()).isEqualTo(2);
         assertThat(call("GET", "/api/notices/" + noticeId + "/recipients?size=201", null, property).status())
                 .isEqualTo(400);
@@ -141,11 +165,15 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(csv.http().headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
         assertThat(csv.raw().split("\r\n")).hasSize(3);
         assertThat(csv.raw()).contains("\"bob Nguyen\"", "\"BOUNCED\"", "\"'+15145550001\"");
+    }
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> streamLines.stream()
-                .anyMatch(l -> l.startsWith("data:") && l.contains("PARTIALLY_FAILED")));
-        assertThat(streamLines).contains("event:notice");
-
+    @Test
+    void aResendClaimsItsTargetsIgnoresStaleResultsAndItsResultsTurnTheNoticeSentUntilALateOptOut() throws Exception {
+        PartlyFailed n = partlyFailedNotice();
+        String noticeId = n.noticeId();
+        String property = n.property();
+        String alice = n.alice();
+        String bob = n.bob();
         // A resend claims Alice's SMS and Bob's email (at Bob's new address): PENDING at attempt 2.
         call("PATCH", "/api/residents/" + bob, "{\"email\":\"bob.n@example.com\"}", property);
         String resendId = "resend-" + noticeId;
@@ -156,7 +184,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
                 0, 1, new ChannelTotals(1, 1), 2);
         publish(Topics.RESEND_REQUESTED, Topics.chunkKey(resendId, 0), JSON.writeValueAsString(resend));
         // A stale attempt-1 failure arriving after the claim changes nothing.
-        publishResult(firstAnswers.get(5));
+        publishResult(n.firstAnswers().get(5));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode bobNow = call("GET", "/api/notices/" + noticeId + "/recipients?status=PENDING&channel=EMAIL", null,
                     property).body().get("items").get(0);
@@ -171,7 +199,7 @@ class DeliveryFlowTest extends ServiceTestSupport {
             assertThat(during.get("resendable").asBoolean()).isFalse();
             assertStats(during.get("stats"), 3, 2, 0, new long[] {3, 1, 0, 2, 0, 0}, new long[] {3, 1, 0, 1, 0, 1});
         });
-        await().atMost(Duration.ofSeconds(10)).until(() -> streamLines.stream()
+        await().atMost(Duration.ofSeconds(10)).until(() -> n.streamLines().stream()
                 .anyMatch(l -> l.startsWith("data:") && l.contains(resendId)));
 
         // The resend's results turn the notice SENT.
@@ -188,18 +216,31 @@ class DeliveryFlowTest extends ServiceTestSupport {
         });
 
         // A late opt-out of Chloé's SMS: FAILED wins over DELIVERED, and she is opted out of SMS.
-        publishResult(result(noticeId, chloe, Channel.SMS, 1, dispatchId, DeliveryStatus.FAILED, ErrorCode.OPTED_OUT,
-                "+15145550003"));
+        publishResult(result(noticeId, n.chloe(), Channel.SMS, 1, n.chunk().dispatchId(), DeliveryStatus.FAILED,
+                ErrorCode.OPTED_OUT, "+15145550003"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode late = call("GET", "/api/notices/" + noticeId, null, property).body();
             assertThat(late.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
             assertThat(late.get("resendable").asBoolean()).isTrue();
         });
-        JsonNode chloeNow = call("GET", "/api/residents/" + chloe, null, property).body();
+        JsonNode chloeNow = call("GET", "/api/residents/" + n.chloe(), null, property).body();
         assertThat(chloeNow.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
+        // what resend-service then reads: Bob's email SENT at his new address, Chloé opted out of SMS
+        JsonNode states = callAsService("/internal/notices/" + noticeId + "/delivery-states").body();
+        assertThat(states.get("recipients").findValuesAsString("recipientId")).containsExactly(bob, n.chloe());
+        assertThat(states.get("recipients").get(0).get("email").stringValue()).isEqualTo("bob.n@example.com");
+        assertThat(states.get("recipients").get(0).get("channels").get("EMAIL").get("status").stringValue())
+                .isEqualTo("SENT");
+        JsonNode chloeStates = states.get("recipients").get(1);
+        assertThat(chloeStates.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
+        assertThat(chloeStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("OPTED_OUT");
+    }
 
-        // What resend-service reads: the recipients a resend could target (a FAILED or SKIPPED channel), by the
-        // positions of those statuses; Alice got everything and is left out.
+    @Test
+    void resendServiceReadsTheRecipientsAResendCouldTargetAndTheOnesItSelects() throws Exception {
+        PartlyFailed n = partlyFailedNotice();
+        String noticeId = n.noticeId();
+        // a FAILED or SKIPPED channel, by the positions of those statuses; Chloé got everything and is left out
         Response states = callAsService("/internal/notices/" + noticeId + "/delivery-states");
         assertThat(states.status()).isEqualTo(200);
         assertThat(InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES, states.raw())).isEmpty();
@@ -207,21 +248,20 @@ class DeliveryFlowTest extends ServiceTestSupport {
         assertThat(body.get("status").stringValue()).isEqualTo("PARTIALLY_FAILED");
         assertThat(body.get("channels").toString()).isEqualTo("[\"EMAIL\",\"SMS\"]");
         assertThat(body.get("content").get("smsText").stringValue()).isEqualTo("Water is off on Tuesday.");
-        assertThat(body.get("recipients").findValuesAsString("recipientId")).containsExactly(bob, chloe);
-        JsonNode bobStates = body.get("recipients").get(0);
-        assertThat(bobStates.get("email").stringValue()).isEqualTo("bob.n@example.com");
+        assertThat(body.get("recipients").findValuesAsString("recipientId")).containsExactly(n.alice(), n.bob());
+        assertThat(body.get("recipients").get(0).get("channels").get("SMS").get("errorCode").stringValue())
+                .isEqualTo("CARRIER_REJECTED");
+        JsonNode bobStates = body.get("recipients").get(1);
+        assertThat(bobStates.get("email").stringValue()).isEqualTo("bob@example.com");
         assertThat(bobStates.get("phone").isNull()).isTrue();
-        assertThat(bobStates.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("SENT");
+        assertThat(bobStates.get("channels").get("EMAIL").get("status").stringValue()).isEqualTo("FAILED");
         assertThat(bobStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("NO_ADDRESS");
-        JsonNode chloeStates = body.get("recipients").get(1);
-        assertThat(chloeStates.get("optedOut").get(0).stringValue()).isEqualTo("SMS");
-        assertThat(chloeStates.get("channels").get("SMS").get("errorCode").stringValue()).isEqualTo("OPTED_OUT");
         // A selection names recipients to include whatever their states (ids that are not recipients are absent).
         Response selected = callWithToken("POST", "/internal/notices/" + noticeId + "/delivery-states",
-                Map.of("recipientIds", List.of(alice, "not-a-recipient")), InternalTokens.forService("resend-service"),
+                Map.of("recipientIds", List.of(n.chloe(), "not-a-recipient")), InternalTokens.forService("resend-service"),
                 "Content-Type", "application/json");
         assertThat(selected.body().get("recipients").findValuesAsString("recipientId"))
-                .containsExactly(bob, chloe, alice);
+                .containsExactly(n.alice(), n.bob(), n.chloe());
         assertThat(InternalApiSchemas.errors(InternalApiSchemas.DELIVERY_STATES, selected.raw())).isEmpty();
         assertThat(callAsService("/internal/notices/nope/delivery-states").status()).isEqualTo(404);
     }
