@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * <li>{@code SETTLED}: the provider answered or a webhook came; {@code outcome} holds the highest-ranked
  * result known.</li>
  * </ul>
- * Writes filter on {@code _id} only (fast on the embedded store, see RECIPES). The sends that may be in flight are
+ * Writes filter on {@code _id} only (fast on the embedded store: README "The embedded store"). The sends that may be in flight are
  * also kept in {@link SendsInFlight}, written before a claim and emptied as sends settle, so the in-doubt sweep reads
  * the work in hand, not the ledger.
  */

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The secondary indexes the scheduled jobs' queries need on a real MongoDB (the embedded store ignores
- * them and scans, see RECIPES), and the sends in flight entered into {@link SendsInFlight} from the ledger (sends
+ * them and scans: README "The embedded store"), and the sends in flight entered into {@link SendsInFlight} from the ledger (sends
  * claimed before it existed, or by an older version). Done once the context is up, so a missing setting fails
  * start-up first.
  */
