@@ -17,7 +17,6 @@ import com.propty.resend.messaging.ResendRequests;
 import com.propty.resend.notice.CurrentDeliveries;
 import com.propty.resend.policy.Decision;
 import com.propty.resend.policy.ResendPolicy;
-import com.propty.resend.policy.ScopeCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,12 +106,12 @@ public class AcceptingResend {
         ResendScope scope = scope(body);
         Decision decision = ResendPolicy.decide(snapshot.deliveries(), scope, selected, body.withFallback());
         if (!decision.accepted()) {
-            throw problem(decision);
+            throw ResendRejected.of(decision);
         }
         String resendId = UUID.randomUUID().toString();
         List<Target> claimed = claims.claim(noticeId, resendId, decision.targets());
         if (claimed.isEmpty()) {
-            throw noFailedRecipients();
+            throw ResendRejected.nothingLeft();
         }
         Requester requester = new Requester(caller.id(), caller.name());
         Instant requestedAt = clock.instant();
@@ -185,45 +184,4 @@ public class AcceptingResend {
         }
         return scope;
     }
-
-    private static ApiProblem problem(Decision decision) {
-        return switch (decision.rejection()) {
-            case NO_RECIPIENTS_SELECTED -> new ApiProblem(HttpStatus.BAD_REQUEST, "NO_RECIPIENTS_SELECTED",
-                    "No recipients selected", "Scope SELECTED needs at least one recipient id.");
-            case NOTICE_NOT_RESENDABLE -> ApiProblem.conflict("NOTICE_NOT_RESENDABLE", "Notice not resendable",
-                    "Only a sent notice can be resent; drafts, scheduled notices and notices still sending cannot.");
-            case VALIDATION_FAILED -> new ApiProblem(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Validation failed",
-                    "Some ids are not recipients of this notice.", decision.unknownRecipients().stream()
-                            .map(id -> new ApiProblem.FieldError("recipientIds", "not a recipient of this notice: " + id))
-                            .toList());
-            case NO_FAILED_RECIPIENTS -> noFailedRecipients(decision.counts());
-        };
-    }
-
-    /** Nothing left: says so, and when the abuse limits are why, which limit and until when. */
-    static ApiProblem noFailedRecipients(ScopeCounts counts) {
-        ScopeCounts.Skipped skipped = counts.skipped();
-        if (skipped.resendLimit() == 0 && skipped.coolingDown() == 0) {
-            return noFailedRecipients();
-        }
-        StringBuilder detail = new StringBuilder("Nothing can be resent in this scope now:");
-        if (skipped.resendLimit() > 0) {
-            detail.append(' ').append(skipped.resendLimit())
-                    .append(skipped.resendLimit() == 1 ? " channel has" : " channels have")
-                    .append(" reached the limit of resends for this notice;");
-        }
-        if (skipped.coolingDown() > 0) {
-            detail.append(' ').append(skipped.coolingDown())
-                    .append(skipped.coolingDown() == 1 ? " channel was" : " channels were")
-                    .append(" resent recently and can be resent from ").append(counts.nextEligibleAt()).append(';');
-        }
-        detail.setLength(detail.length() - 1);
-        return ApiProblem.conflict("NO_FAILED_RECIPIENTS", "No failed recipients", detail.append('.').toString());
-    }
-
-    private static ApiProblem noFailedRecipients() {
-        return ApiProblem.conflict("NO_FAILED_RECIPIENTS", "No failed recipients",
-                "Nothing is left to resend in this scope: everyone got the notice, or every failure is already being resent.");
-    }
-
 }

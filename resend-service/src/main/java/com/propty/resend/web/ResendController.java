@@ -1,12 +1,17 @@
 package com.propty.resend.web;
 
+import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
+import com.propty.kit.ProblemAdvice;
 import com.propty.resend.options.ResendOptions;
 import com.propty.resend.request.AcceptingResend;
+import com.propty.resend.request.ResendRejected;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,6 +51,14 @@ public class ResendController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         String accepted = accepting.accept(caller, noticeId, body, idempotencyKey);
         return ResponseEntity.status(HttpStatus.ACCEPTED).contentType(MediaType.APPLICATION_JSON).body(accepted);
+    }
+
+    /** A refused resend as problem+json, its status and words from {@link ResendProblems}. */
+    @ExceptionHandler(ResendRejected.class)
+    ResponseEntity<ProblemDetail> rejected(ResendRejected rejected) {
+        ApiProblem problem = ResendProblems.of(rejected);
+        return ProblemAdvice.problem(problem.status(), problem.code(), problem.title(), problem.getMessage(),
+                problem.errors());
     }
 
     @com.propty.kit.ClientInput
