@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,15 +43,15 @@ public class AcceptingResend {
     private final Claims claims;
     private final ResendRequests requests;
     private final IdempotencyKeys idempotencyKeys;
-    private final MongoTemplate mongo;
+    private final ResendRecords records;
     private final JsonMapper json;
     private final Clock clock;
     private final RateLimits rateLimits;
     private final Audit audit;
     private final ResendMeters meters;
 
-    public AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
-            IdempotencyKeys idempotencyKeys, MongoTemplate mongo, JsonMapper json, Clock clock,
+    AcceptingResend(CurrentDeliveries deliveries, Claims claims, ResendRequests requests,
+            IdempotencyKeys idempotencyKeys, ResendRecords records, JsonMapper json, Clock clock,
             RateLimits rateLimits, Audit audit, ResendMeters meters) {
         this.meters = meters;
         this.rateLimits = rateLimits;
@@ -61,7 +60,7 @@ public class AcceptingResend {
         this.claims = claims;
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
-        this.mongo = mongo;
+        this.records = records;
         this.json = json;
         this.clock = clock;
     }
@@ -118,7 +117,7 @@ public class AcceptingResend {
         ChannelTotals totals = ChannelTotals.count(claimed);
         int recipients = (int) claimed.stream().map(Target::recipientId).distinct().count();
         publish(noticeId, snapshot, resendId, scope, requester, requestedAt, claimed, totals, recipients);
-        mongo.insert(new ResendRecord(resendId, noticeId, snapshot.notice().propertyId(), requester, requestedAt, scope,
+        records.keep(new ResendRecord(resendId, noticeId, snapshot.notice().propertyId(), requester, requestedAt, scope,
                 scope.type(), recipients, totals.email(), totals.sms(), body.withFallback(), decision.counts().skipped(),
                 claimed));
         audit.resendRequested(caller, snapshot.notice().propertyId(), noticeId, resendId, scope, recipients, totals);
