@@ -9,7 +9,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
     ArchitectureTest() {
         super(ServiceArchitecture.of("com.propty.delivery").using("com.propty.events", "com.propty.kit")
                 .pureRules("webhook.WebhookEvents", "webhook.SendGridSignature", "email.EmailBatches",
-                        "sms.SmsErrors", "resilience.Backoff", "dispatch.QuietHold")
+                        "sms.SmsErrors", "resilience.Backoff", "resilience.TransientStatus", "dispatch.QuietHold")
                 .timeFromTheClock());
     }
 }

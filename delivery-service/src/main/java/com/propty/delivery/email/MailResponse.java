@@ -1,5 +1,6 @@
 package com.propty.delivery.email;
 
+import com.propty.delivery.resilience.TransientStatus;
 import java.time.Duration;
 
 /** SendGrid's answer to one mail send call. */
@@ -11,6 +12,6 @@ record MailResponse(int status, String body, String messageId, Duration retryAft
 
     /** Worth trying again later: throttled, the provider failing, or our credentials refused (nothing was sent). */
     boolean transientFailure() {
-        return status == 429 || status >= 500 || status == 401 || status == 403;
+        return TransientStatus.of(status);
     }
 }

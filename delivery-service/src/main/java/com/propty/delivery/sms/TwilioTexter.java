@@ -2,6 +2,7 @@ package com.propty.delivery.sms;
 
 import com.propty.delivery.resilience.ProviderUnavailable;
 import com.propty.delivery.resilience.SendInDoubt;
+import com.propty.delivery.resilience.TransientStatus;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -47,7 +48,7 @@ class TwilioTexter {
             return Message.creator(new PhoneNumber(to), from, body).setStatusCallback(statusCallback).create(client).getSid();
         } catch (ApiException e) {
             int status = e.getStatusCode() == null ? 0 : e.getStatusCode();
-            if (status == 429 || status >= 500 || status == 401 || status == 403 || status == 0) {
+            if (status == 0 || TransientStatus.of(status)) { // 0: the SDK saw no status at all
                 throw new ProviderUnavailable("Twilio answered " + status + " (" + e.getCode() + ")", null, e);
             }
             throw new Rejected(e.getCode(), e.getMessage());
