@@ -92,6 +92,11 @@ public class NoticeDispatch {
         }));
     }
 
+    /** A manager's send: a draft or a scheduled notice moves to SENDING (see {@link #begin}); null when it is neither. */
+    public Notice beginNow(String noticeId) {
+        return begin(noticeId, Criteria.where("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
+    }
+
     /**
      * Moves the notice to SENDING with a fresh dispatch if it matches {@code state}; null when it did not. Its
      * entry in {@link DispatchesUnderWay} is written first, with the same lease, so a crash after the notice's write

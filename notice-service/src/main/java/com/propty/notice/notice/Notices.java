@@ -19,12 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -44,7 +38,7 @@ public class Notices {
             "body", MergePatch.Shape.STRING, "smsText", MergePatch.Shape.STRING, "channels", MergePatch.Shape.STRINGS,
             "recipientIds", MergePatch.Shape.STRINGS);
 
-    private final MongoTemplate mongo;
+    private final NoticeStore notices;
     private final Residents residents;
     private final NoticeDispatch dispatch;
     private final PropertyNotices lists;
@@ -54,14 +48,14 @@ public class Notices {
     private final NoticeAudit audit;
     private final Clock clock;
 
-    public Notices(MongoTemplate mongo, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
+    public Notices(NoticeStore notices, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
             SendSchedule schedule, RateLimits rateLimits, NoticeAudit audit, Clock clock) {
         this.lists = lists;
         this.schedule = schedule;
         this.rateLimits = rateLimits;
         this.audit = audit;
         this.clock = clock;
-        this.mongo = mongo;
+        this.notices = notices;
         this.residents = residents;
         this.dispatch = dispatch;
     }
@@ -79,12 +73,12 @@ public class Notices {
                 draft.smsText(), draft.channels(), draft.recipientIds(), NoticeStatus.DRAFT,
                 new Requester(caller.id(), caller.name()), now, now, null, null, false, DeliveryStats.NONE, null, null);
         lists.add(propertyId, notice.id()); // before the notice: never a notice missing from its list
-        return mongo.insert(notice);
+        return notices.insert(notice);
     }
 
     /** The notice if it exists and belongs to one of the caller's properties; else 404, never revealing it exists. */
     public Notice get(Caller caller, String noticeId) {
-        Notice notice = mongo.findById(noticeId, Notice.class);
+        Notice notice = notices.find(noticeId);
         if (notice == null || !caller.mayActOn(notice.propertyId())) {
             throw ApiProblem.notFound("Notice");
         }
@@ -92,7 +86,7 @@ public class Notices {
     }
 
     public Notice find(String noticeId) {
-        return mongo.findById(noticeId, Notice.class);
+        return notices.find(noticeId);
     }
 
     /**
@@ -117,19 +111,14 @@ public class Notices {
         Set<String> ids = lists.ids(propertyId);
         if (ids == null) {
             // the property's first list: built once from the notices it had before lists existed
-            Query existing = Query.query(Criteria.where("propertyId").is(propertyId));
-            existing.fields().include("_id");
-            lists.build(propertyId, mongo.find(existing, Document.class, "notices").stream()
-                    .map(doc -> doc.get("_id").toString()).toList());
+            lists.build(propertyId, notices.idsOfProperty(propertyId));
             ids = lists.ids(propertyId);
         }
         Set<NoticeStatus> shown = statuses;
-        List<Notice> matching = ids.isEmpty() ? List.of()
-                : mongo.find(Query.query(Criteria.where("_id").in(ids)), Notice.class).stream()
-                        .filter(n -> propertyId.equals(n.propertyId()) && shown.contains(n.status()))
-                        .sorted(Comparator.comparing(Notice::createdAt, Comparator.reverseOrder())
-                                .thenComparing(Notice::id))
-                        .toList();
+        List<Notice> matching = notices.all(ids).stream()
+                .filter(n -> propertyId.equals(n.propertyId()) && shown.contains(n.status()))
+                .sorted(Comparator.comparing(Notice::createdAt, Comparator.reverseOrder()).thenComparing(Notice::id))
+                .toList();
         int from = (int) Math.min(matching.size(), (long) page * size);
         return Page.of(matching.subList(from, Math.min(matching.size(), from + size)), page, size, matching.size());
     }
@@ -148,12 +137,7 @@ public class Notices {
         if (changes.has("recipientIds")) {
             requireActiveResidents(current.propertyId(), draft.recipientIds());
         }
-        Update update = new Update().set("title", draft.title()).set("body", draft.body())
-                .set("channels", draft.channels()).set("updatedAt", clock.instant());
-        setOrUnset(update, "smsText", draft.smsText());
-        setOrUnset(update, "recipientIds", draft.recipientIds());
-        Notice updated = mongo.findAndModify(inStatus(noticeId, NoticeStatus.DRAFT), update,
-                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice updated = notices.editDraft(noticeId, draft, clock.instant());
         if (updated == null) {
             throw notDraft("edited");
         }
@@ -163,7 +147,7 @@ public class Notices {
     public void delete(Caller caller, String noticeId) {
         Notice notice = get(caller, noticeId);
         if (notice.status() != NoticeStatus.DRAFT
-                || mongo.remove(inStatus(noticeId, NoticeStatus.DRAFT), Notice.class).getDeletedCount() == 0) {
+                || !notices.deleteDraft(noticeId)) {
             throw notDraft("deleted");
         }
         lists.remove(notice.propertyId(), noticeId);
@@ -176,8 +160,7 @@ public class Notices {
         if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {
             throw notDraft("sent");
         }
-        Notice sending = dispatch.begin(noticeId,
-                Criteria.where("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
+        Notice sending = dispatch.beginNow(noticeId);
         if (sending == null) {
             throw notDraft("sent");
         }
@@ -202,12 +185,7 @@ public class Notices {
         // the queue entry before the notice's write (a crash between them leaves an entry the poller drops, never a
         // scheduled notice without one) and again after it (in case the poller dropped it, seeing the draft between)
         schedule.add(noticeId, input.sendAt());
-        Notice scheduled = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(noticeId)
-                        .and("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name())),
-                new Update().set("status", NoticeStatus.SCHEDULED).set("scheduledAt", input.sendAt())
-                        .set("updatedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice scheduled = notices.schedule(noticeId, input.sendAt(), clock.instant());
         if (scheduled == null) {
             throw notDraft("scheduled");
         }
@@ -220,10 +198,7 @@ public class Notices {
     public Notice cancel(Caller caller, String noticeId) {
         Notice notice = get(caller, noticeId);
         Notice draft = notice.status() != NoticeStatus.SCHEDULED ? null
-                : mongo.findAndModify(inStatus(noticeId, NoticeStatus.SCHEDULED),
-                        new Update().set("status", NoticeStatus.DRAFT).unset("scheduledAt")
-                                .set("updatedAt", clock.instant()),
-                        FindAndModifyOptions.options().returnNew(true), Notice.class);
+                : notices.unschedule(noticeId, clock.instant());
         if (draft == null) {
             throw ApiProblem.conflict("NOTICE_NOT_SCHEDULED", "Notice is not scheduled",
                     "Only a scheduled notice can be cancelled.");
@@ -248,9 +223,7 @@ public class Notices {
             throw ApiProblem.validation("reason", "must be one line without control characters");
         }
         Notice.Urgent urgent = new Notice.Urgent(reason, new Requester(caller.id(), caller.name()), clock.instant());
-        Notice marked = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)),
-                new Update().set("urgent", urgent).set("updatedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice marked = notices.markUrgent(noticeId, urgent, clock.instant());
         if (marked == null) {
             throw ApiProblem.notFound("Notice");
         }
@@ -264,9 +237,7 @@ public class Notices {
         if (notice.urgent() == null) {
             return notice;
         }
-        Notice ordinary = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)),
-                new Update().unset("urgent").set("updatedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice ordinary = notices.removeUrgency(noticeId, clock.instant());
         if (ordinary == null) {
             throw ApiProblem.notFound("Notice");
         }
@@ -295,18 +266,6 @@ public class Notices {
             throw invalid(unknown.stream().limit(20)
                     .map(id -> new FieldError("recipientIds", id + " is not an active resident of this property"))
                     .toList());
-        }
-    }
-
-    private static Query inStatus(String noticeId, NoticeStatus status) {
-        return Query.query(Criteria.where("_id").is(noticeId).and("status").is(status.name()));
-    }
-
-    private static void setOrUnset(Update update, String field, Object value) {
-        if (value == null) {
-            update.unset(field);
-        } else {
-            update.set(field, value);
         }
     }
 
