@@ -48,7 +48,7 @@ public class Notices {
     private final NoticeAudit audit;
     private final Clock clock;
 
-    public Notices(NoticeStore notices, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
+    Notices(NoticeStore notices, Residents residents, NoticeDispatch dispatch, PropertyNotices lists,
             SendSchedule schedule, RateLimits rateLimits, NoticeAudit audit, Clock clock) {
         this.lists = lists;
         this.schedule = schedule;

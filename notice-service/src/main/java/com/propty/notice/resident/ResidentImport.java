@@ -14,11 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -34,13 +29,13 @@ public class ResidentImport {
     public static final int MAX_ROWS = 5_000;
     private static final List<String> FIELDS = List.of("externalId", "name", "email", "phone", "unit");
 
-    private final MongoTemplate mongo;
+    private final ResidentStore residents;
     private final Clock clock;
     private final ResidentAudit audit;
     private final StateVersions versions;
 
-    public ResidentImport(MongoTemplate mongo, Clock clock, ResidentAudit audit, StateVersions versions) {
-        this.mongo = mongo;
+    ResidentImport(ResidentStore residents, Clock clock, ResidentAudit audit, StateVersions versions) {
+        this.residents = residents;
         this.clock = clock;
         this.audit = audit;
         this.versions = versions;
@@ -131,8 +126,7 @@ public class ResidentImport {
 
     private Report apply(String propertyId, List<RollRow> rows, Set<String> columns, boolean dryRun,
             boolean archiveMissing) {
-        List<ImportPlan.Existing> existing = mongo.find(Query.query(Criteria.where("propertyId").is(propertyId)
-                .and("archived").is(false)), Resident.class).stream()
+        List<ImportPlan.Existing> existing = residents.active(propertyId).stream()
                 .map(r -> new ImportPlan.Existing(r.id(), r.externalId(), r.name(), r.email(), r.phone(), r.unit()))
                 .toList();
         ImportPlan plan = ImportPlan.of(existing, rows, columns, archiveMissing);
@@ -149,37 +143,15 @@ public class ResidentImport {
             List<Resident> created = plan.creates().stream().map(row -> new Resident(UUID.randomUUID().toString(),
                     propertyId, row.name(), row.email(), row.phone(), row.unit(), false, Set.of(), now, now,
                     row.externalId())).toList();
-            mongo.insertAll(created);
+            residents.insertAll(created);
         }
         if (plan.updates().isEmpty() && plan.archives().isEmpty()) {
             return;
         }
         // contacts and archiving feed the resend dialog's counts: versions move before and after (StateVersions)
         versions.propertiesChanged(List.of(propertyId));
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Resident.class);
-        for (ImportPlan.Change change : plan.updates()) {
-            Update update = new Update().set("updatedAt", now);
-            setOrUnset(update, "externalId", change.externalId());
-            setOrUnset(update, "name", change.name());
-            setOrUnset(update, "email", change.email());
-            setOrUnset(update, "phone", change.phone());
-            setOrUnset(update, "unit", change.unit());
-            bulk.updateOne(Query.query(Criteria.where("_id").is(change.residentId())), update);
-        }
-        for (String id : plan.archives()) {
-            bulk.updateOne(Query.query(Criteria.where("_id").is(id)),
-                    new Update().set("archived", true).set("updatedAt", now));
-        }
-        bulk.execute();
+        residents.applyImport(plan.updates(), plan.archives(), now);
         versions.propertiesChanged(List.of(propertyId));
-    }
-
-    private static void setOrUnset(Update update, String field, String value) {
-        if (value == null) {
-            update.unset(field);
-        } else {
-            update.set(field, value);
-        }
     }
 
     private static ApiProblem tooManyRows() {

@@ -16,12 +16,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -38,13 +32,13 @@ public class Residents {
     private static final Map<String, MergePatch.Shape> PATCHABLE = Map.of("name", MergePatch.Shape.STRING,
             "email", MergePatch.Shape.STRING, "phone", MergePatch.Shape.STRING, "unit", MergePatch.Shape.STRING);
 
-    private final MongoTemplate mongo;
+    private final ResidentStore residents;
     private final ResidentAudit audit;
     private final Clock clock;
     private final StateVersions versions;
 
-    public Residents(MongoTemplate mongo, ResidentAudit audit, Clock clock, StateVersions versions) {
-        this.mongo = mongo;
+    Residents(ResidentStore residents, ResidentAudit audit, Clock clock, StateVersions versions) {
+        this.residents = residents;
         this.audit = audit;
         this.clock = clock;
         this.versions = versions;
@@ -61,7 +55,7 @@ public class Residents {
         Resident resident = new Resident(UUID.randomUUID().toString(), propertyId, input.name().trim(),
                 blankToNull(input.email()), blankToNull(input.phone()), blankToNull(input.unit()), false, Set.of(),
                 now, now);
-        Resident created = mongo.insert(resident);
+        Resident created = residents.insert(resident);
         audit.residentCreated(caller, created);
         return created;
     }
@@ -69,14 +63,12 @@ public class Residents {
     public Page<Resident> page(Caller caller, String propertyId, int page, int size) {
         caller.requireProperty(propertyId, "Property");
         Page.requireValid(page, size, MAX_PAGE_SIZE);
-        Query query = Query.query(Criteria.where("propertyId").is(propertyId).and("archived").is(false));
-        long total = mongo.count(query, Resident.class);
-        query.with(Sort.by("name", "_id")).skip((long) page * size).limit(size);
-        return Page.of(mongo.find(query, Resident.class), page, size, total);
+        ResidentStore.NamePage found = residents.activeByName(propertyId, page, size);
+        return Page.of(found.residents(), page, size, found.total());
     }
 
     public Resident get(Caller caller, String residentId) {
-        Resident resident = mongo.findById(residentId, Resident.class);
+        Resident resident = residents.find(residentId);
         if (resident == null || !caller.mayActOn(resident.propertyId())) {
             throw ApiProblem.notFound("Resident");
         }
@@ -97,19 +89,10 @@ public class Residents {
         String phone = changes.containsKey("phone") ? changes.get("phone") : current.phone();
         String unit = changes.containsKey("unit") ? changes.get("unit") : current.unit();
         requireValid(ResidentRules.check(name, email, phone, unit));
-        Update update = new Update().set("updatedAt", clock.instant());
-        changes.forEach((field, value) -> {
-            if (value == null) {
-                update.unset(field);
-            } else {
-                update.set(field, value);
-            }
-        });
         // a resend's counts use the current contacts: versions move before and after the write (StateVersions)
         versions.propertiesChanged(List.of(current.propertyId()));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)), update, Resident.class);
+        Resident updated = residents.change(residentId, changes, clock.instant());
         versions.propertiesChanged(List.of(current.propertyId()));
-        Resident updated = mongo.findById(residentId, Resident.class);
         audit.residentUpdated(caller, current, updated);
         return updated;
     }
@@ -117,24 +100,19 @@ public class Residents {
     public void archive(Caller caller, String residentId) {
         Resident resident = get(caller, residentId);
         versions.propertiesChanged(List.of(resident.propertyId()));
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(residentId)),
-                new Update().set("archived", true).set("updatedAt", clock.instant()), Resident.class);
+        residents.archive(residentId, clock.instant());
         versions.propertiesChanged(List.of(resident.propertyId()));
         audit.residentArchived(caller, resident);
     }
 
     /** Residents by id, whatever their property or state (ids come from notices already checked). */
     public Map<String, Resident> byIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Resident.class).stream()
-                .collect(Collectors.toMap(Resident::id, Function.identity()));
+        return residents.all(ids).stream().collect(Collectors.toMap(Resident::id, Function.identity()));
     }
 
     /** The ids among {@code ids} that are not active residents of the property. */
     public List<String> notActiveIn(String propertyId, Collection<String> ids) {
-        Set<String> active = mongo.find(Query.query(Criteria.where("_id").in(ids)), Resident.class).stream()
+        Set<String> active = residents.all(ids).stream()
                 .filter(r -> r.propertyId().equals(propertyId) && !r.archived())
                 .map(Resident::id).collect(Collectors.toSet());
         return ids.stream().filter(id -> !active.contains(id)).toList();
@@ -142,17 +120,12 @@ public class Residents {
 
     /** One page of the property's active residents after {@code afterId}, in id order: streams a large audience. */
     public List<Resident> activeAfter(String propertyId, String afterId, int limit) {
-        Criteria criteria = Criteria.where("propertyId").is(propertyId).and("archived").is(false);
-        if (afterId != null) {
-            criteria = criteria.and("_id").gt(afterId);
-        }
-        return mongo.find(Query.query(criteria).with(Sort.by("_id")).limit(limit), Resident.class);
+        return residents.activeAfter(propertyId, afterId, limit);
     }
 
     /** The active residents of the property among {@code ids}, in id order. */
     public List<Resident> activeAmong(String propertyId, Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids).and("propertyId").is(propertyId)
-                .and("archived").is(false)).with(Sort.by("_id")), Resident.class);
+        return residents.activeAmong(propertyId, ids);
     }
 
     /**
@@ -163,12 +136,7 @@ public class Residents {
         if (optOuts.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Resident.class);
-        for (Map.Entry<String, Channel> optOut : optOuts) {
-            bulk.updateOne(Query.query(Criteria.where("_id").is(optOut.getKey())),
-                    new Update().addToSet("optedOut", optOut.getValue().name()));
-        }
-        bulk.execute();
+        residents.optOut(optOuts);
         versions.propertiesChanged(byIds(optOuts.stream().map(Map.Entry::getKey).distinct().toList()).values()
                 .stream().map(Resident::propertyId).collect(Collectors.toSet()));
     }
