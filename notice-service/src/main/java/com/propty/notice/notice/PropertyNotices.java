@@ -66,7 +66,7 @@ public class PropertyNotices {
             return null;
         }
         Set<String> ids = new LinkedHashSet<>();
-        long count = ((Number) header.get("count")).longValue();
+        long count = count(header);
         for (Document bucket : collection().find(in("_id", bucketKeys(propertyId, count)))) {
             List<String> listed = bucket.getList("ids", String.class);
             if (listed != null) {
@@ -90,12 +90,18 @@ public class PropertyNotices {
                 add(propertyId, id);
             }
         }
-        collection().updateOne(eq("_id", headerKey(propertyId)), Updates.set("built", true),
+        // a property without notices gets a header with a count of 0, never one without a count
+        collection().updateOne(eq("_id", headerKey(propertyId)),
+                Updates.combine(Updates.set("built", true), Updates.setOnInsert("count", 0L)),
                 new UpdateOptions().upsert(true));
     }
 
     private long count(String propertyId) {
-        Document header = collection().find(eq("_id", headerKey(propertyId))).first();
+        return count(collection().find(eq("_id", headerKey(propertyId))).first());
+    }
+
+    /** How many ids a header says were added: 0 without a header, or with one written before any id (older ones). */
+    private static long count(Document header) {
         return header == null || header.get("count") == null ? 0 : ((Number) header.get("count")).longValue();
     }
 

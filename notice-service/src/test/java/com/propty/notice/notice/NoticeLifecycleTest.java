@@ -111,6 +111,19 @@ class NoticeLifecycleTest extends ServiceTestSupport {
                 PropertyNotices.COLLECTION).getBoolean("built")).isTrue();
     }
 
+    @Test
+    void aPropertyWithoutNoticesListsNoneOnEveryReadAndItsFirstNoticeOnceCreated() {
+        String property = newProperty();
+        for (int read = 0; read < 3; read++) { // the first read builds the (empty) list, the next ones read it
+            Response page = call("GET", "/api/properties/" + property + "/notices?page=0&size=20", null, property);
+            assertThat(page.status()).as("read %d", read).isEqualTo(200);
+            assertThat(page.body().get("totalItems").asLong()).isZero();
+        }
+        String first = draft(property);
+        assertThat(ids(call("GET", "/api/properties/" + property + "/notices", null, property).body()))
+                .containsExactly(first);
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new java.util.ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("id").stringValue()));
