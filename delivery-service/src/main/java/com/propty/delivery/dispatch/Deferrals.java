@@ -5,10 +5,7 @@ import com.propty.events.Channel;
 import com.propty.events.DeliveryDeferred;
 import com.propty.events.Topics;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,27 +25,12 @@ class Deferrals {
     void publish(Channel channel, String provider, String reason, Instant nextTryAt, Instant giveUpAt,
             List<Send> parked) {
         publisher.publish(Topics.DELIVERY_DEFERRALS, events(channel, provider, reason, nextTryAt, giveUpAt, parked)
-                .stream().map(e -> new EventPublisher.Keyed(e.noticeId(), e)).toList());
+                .stream().map(e -> new EventPublisher.Keyed(Topics.noticeKey(e.noticeId()), e)).toList());
     }
 
     static List<DeliveryDeferred> events(Channel channel, String provider, String reason, Instant nextTryAt,
             Instant giveUpAt, List<Send> parked) {
-        Map<String, List<DeliveryDeferred.DeferredTarget>> byNotice = new LinkedHashMap<>();
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (Send send : parked) {
-            byNotice.computeIfAbsent(send.noticeId(), n -> new ArrayList<>())
-                    .add(new DeliveryDeferred.DeferredTarget(send.recipientId(), send.attempt(), send.attemptId()));
-            if (send.propertyId() != null) {
-                properties.putIfAbsent(send.noticeId(), send.propertyId()); // a notice belongs to one property
-            }
-        }
-        List<DeliveryDeferred> events = new ArrayList<>();
-        byNotice.forEach((notice, targets) -> {
-            for (int from = 0; from < targets.size(); from += Topics.CHUNK_SIZE) {
-                events.add(DeliveryDeferred.of(properties.get(notice), notice, channel, provider, reason, nextTryAt, giveUpAt,
-                        targets.subList(from, Math.min(targets.size(), from + Topics.CHUNK_SIZE))));
-            }
-        });
-        return events;
+        return TargetsByNotice.events(parked, (property, notice, targets) -> DeliveryDeferred.of(property, notice,
+                channel, provider, reason, nextTryAt, giveUpAt, targets));
     }
 }

@@ -1,15 +1,11 @@
 package com.propty.delivery.dispatch;
 
 import com.propty.events.Channel;
-import com.propty.events.DeliveryDeferred;
 import com.propty.events.DeliveryHeld;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.EventPublisher;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,22 +29,7 @@ class Holds {
     }
 
     static List<DeliveryHeld> events(Channel channel, Instant until, List<Send> held) {
-        Map<String, List<DeliveryDeferred.DeferredTarget>> byNotice = new LinkedHashMap<>();
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (Send send : held) {
-            byNotice.computeIfAbsent(send.noticeId(), n -> new ArrayList<>())
-                    .add(new DeliveryDeferred.DeferredTarget(send.recipientId(), send.attempt(), send.attemptId()));
-            if (send.propertyId() != null) {
-                properties.putIfAbsent(send.noticeId(), send.propertyId()); // a notice belongs to one property
-            }
-        }
-        List<DeliveryHeld> events = new ArrayList<>();
-        byNotice.forEach((notice, targets) -> {
-            for (int from = 0; from < targets.size(); from += Topics.CHUNK_SIZE) {
-                events.add(DeliveryHeld.quietHours(properties.get(notice), notice, channel, until,
-                        targets.subList(from, Math.min(targets.size(), from + Topics.CHUNK_SIZE))));
-            }
-        });
-        return events;
+        return TargetsByNotice.events(held, (property, notice, targets) -> DeliveryHeld.quietHours(property, notice,
+                channel, until, targets));
     }
 }
