@@ -47,6 +47,8 @@ import java.util.stream.Stream;
 public final class ServiceArchitecture {
 
     /** Types a pure rule never touches: a rule is tested without Spring, a store or a broker. */
+    /** The store's types: only the module's {@code store} package uses them. */
+    private static final String[] MONGO = {"org.springframework.data.mongodb..", "org.bson..", "com.mongodb.."};
     private static final String[] INFRASTRUCTURE = {"org.springframework..", "org.bson..", "com.mongodb..",
             "org.apache.kafka..", "jakarta.servlet..", "reactor.."};
     private static final List<String> VAGUE_SUFFIXES = List.of("Manager", "Helper", "Util", "Utils", "Impl");
@@ -64,9 +66,12 @@ public final class ServiceArchitecture {
     private final List<String> toleratedEdges;
     /** Controllers that stay outside the module's {@code web} package, by relative name. */
     private final List<String> controllersOutsideWeb;
+    /** Null when the module has no store room; else the classes still using MongoDB outside it, by relative name. */
+    private final List<String> storeOutsideStore;
 
     private ServiceArchitecture(String basePackage, JavaClasses classes, List<String> modules, List<String> pureRules,
-            List<String> clockExceptions, List<String> toleratedEdges, List<String> controllersOutsideWeb) {
+            List<String> clockExceptions, List<String> toleratedEdges, List<String> controllersOutsideWeb,
+            List<String> storeOutsideStore) {
         this.basePackage = basePackage;
         this.classes = classes;
         this.modules = modules;
@@ -74,25 +79,26 @@ public final class ServiceArchitecture {
         this.clockExceptions = clockExceptions;
         this.toleratedEdges = toleratedEdges;
         this.controllersOutsideWeb = controllersOutsideWeb;
+        this.storeOutsideStore = storeOutsideStore;
     }
 
     /** The main classes of the module whose root package is {@code basePackage} (imported once per test JVM). */
     public static ServiceArchitecture of(String basePackage) {
         return new ServiceArchitecture(basePackage, IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(p)), List.of(), List.of(), null, List.of(), List.of());
+                .importPackages(p)), List.of(), List.of(), null, List.of(), List.of(), null);
     }
 
     /** The other platform modules it may use, by root package ({@code "com.propty.events"}, {@code "com.propty.kit"}). */
     public ServiceArchitecture using(String... modulePackages) {
         return new ServiceArchitecture(basePackage, classes, List.of(modulePackages), pureRules, clockExceptions,
-                toleratedEdges, controllersOutsideWeb);
+                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
     }
 
     /** Its pure rules, relative to the root package ({@code "notice.NoticeStatusRule"}); nested classes included. */
     public ServiceArchitecture pureRules(String... relativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, List.of(relativeNames), clockExceptions,
-                toleratedEdges, controllersOutsideWeb);
+                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
     }
 
     /**
@@ -101,7 +107,7 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture timeFromTheClock(String... exceptRelativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, List.of(exceptRelativeNames),
-                toleratedEdges, controllersOutsideWeb);
+                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
     }
 
     /**
@@ -110,7 +116,7 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture toleratingCycleEdges(String... edges) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, List.of(edges),
-                controllersOutsideWeb);
+                controllersOutsideWeb, storeOutsideStore);
     }
 
     /**
@@ -119,11 +125,25 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture controllersOutsideWeb(String... relativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, toleratedEdges,
-                List.of(relativeNames));
+                List.of(relativeNames), storeOutsideStore);
+    }
+
+    /**
+     * It keeps its MongoDB code in one room, the {@code store} package, whose classes implement the small store
+     * interfaces the features declare; the named classes (relative names) still use MongoDB outside it, and the rule
+     * fails once one of them no longer does, so the list only shrinks.
+     */
+    public ServiceArchitecture storeRoom(String... exceptRelativeNames) {
+        return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, toleratedEdges,
+                controllersOutsideWeb, List.of(exceptRelativeNames));
     }
 
     boolean hasPureRules() {
         return !pureRules.isEmpty();
+    }
+
+    boolean hasStoreRoom() {
+        return storeOutsideStore != null;
     }
 
     boolean hasClock() {
@@ -171,6 +191,41 @@ public final class ServiceArchitecture {
                                 && !excepted.contains(c.getName())))
                 .should().resideInAPackage(web).allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /**
+     * MongoDB types (Spring Data MongoDB, the driver, BSON) are used in the {@code store} package only, but for the
+     * named exceptions; each exception must still exist outside it and still use MongoDB.
+     */
+    public void assertMongoOnlyInTheStore() {
+        String store = basePackage + ".store";
+        Set<String> excepted = Set.copyOf(storeOutsideStore.stream().map(n -> basePackage + "." + n).toList());
+        DescribedPredicate<JavaClass> mongo = resideInAnyPackage(MONGO);
+        for (String name : excepted) {
+            boolean usesMongo = classes.contain(name) && !classes.get(name).getPackageName().startsWith(store)
+                    && classes.get(name).getDirectDependenciesFromSelf().stream()
+                            .anyMatch(d -> mongo.test(d.getTargetClass()));
+            if (!usesMongo) {
+                throw new AssertionError(name + " uses no MongoDB type outside " + store + " any more: take it off "
+                        + "the list");
+            }
+        }
+        noClasses().that(DescribedPredicate.describe("are outside " + store + " and not excepted " + excepted,
+                        (JavaClass c) -> !c.getPackageName().startsWith(store) && !excepted.contains(c.getName())
+                                && excepted.stream().noneMatch(n -> c.getName().startsWith(n + "$"))))
+                .should().dependOnClassesThat().resideInAnyPackage(MONGO)
+                .because("MongoDB code lives in the store room, behind the features' store interfaces")
+                .check(classes);
+    }
+
+    /**
+     * The store is reached through the features' interfaces only: no class outside {@code store} uses one of its
+     * classes, so {@code web} and {@code messaging} never touch it directly.
+     */
+    public void assertStoreReachedThroughInterfaces() {
+        String store = basePackage + ".store..";
+        noClasses().that().resideOutsideOfPackage(store).should().dependOnClassesThat().resideInAPackage(store)
+                .allowEmptyShould(true).check(classes);
     }
 
     /**

@@ -32,6 +32,18 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void onlyTheStoreRoomUsesMongo() {
+        assumeTrue(architecture.hasStoreRoom(), "the module has no store room");
+        architecture.assertMongoOnlyInTheStore();
+    }
+
+    @Test
+    void webAndMessagingNeverTouchTheStore() {
+        assumeTrue(architecture.hasStoreRoom(), "the module has no store room");
+        architecture.assertStoreReachedThroughInterfaces();
+    }
+
+    @Test
     void pureRulesUseNoSpringMongoOrKafkaType() {
         assumeTrue(architecture.hasPureRules(), "the module names no pure rules");
         architecture.assertPureRules();

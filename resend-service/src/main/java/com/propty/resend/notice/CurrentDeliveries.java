@@ -3,7 +3,6 @@ package com.propty.resend.notice;
 import com.propty.events.Channel;
 import com.propty.events.DeliveryStatus;
 import com.propty.kit.Caller;
-import com.propty.resend.claim.ClaimVersions;
 import com.propty.resend.claim.Claims;
 import com.propty.resend.notice.KeptDeliveries.Kept;
 import com.propty.resend.policy.ChannelKey;
@@ -45,7 +44,6 @@ public class CurrentDeliveries {
 
     private final NoticeService noticeService;
     private final Claims claims;
-    private final ClaimVersions claimVersions;
     private final ResendLimitProperties limits;
     private final NoticeServiceProperties.Keep keep;
     private final KeptDeliveries kept;
@@ -53,11 +51,10 @@ public class CurrentDeliveries {
     private final Counter wholeReads;
     private final Counter selectionReads;
 
-    public CurrentDeliveries(NoticeService noticeService, Claims claims, ClaimVersions claimVersions,
+    public CurrentDeliveries(NoticeService noticeService, Claims claims,
             ResendLimitProperties limits, NoticeServiceProperties properties, Clock clock, MeterRegistry registry) {
         this.noticeService = noticeService;
         this.claims = claims;
-        this.claimVersions = claimVersions;
         this.limits = limits;
         this.keep = properties.keep();
         this.kept = new KeptDeliveries(keep.maxRecipients());
@@ -78,7 +75,7 @@ public class CurrentDeliveries {
      */
     public Snapshot of(Caller caller, String noticeId, Collection<String> selected) {
         Instant now = clock.instant();
-        long claimsVersion = claimVersions.of(noticeId); // before the claims it versions
+        long claimsVersion = claims.version(noticeId); // before the claims it versions
         Kept before = kept.get(noticeId, now);
         NoticeDeliveryStates states = noticeService.deliveryStates(noticeId, selected,
                 before == null ? null : before.version());

@@ -19,7 +19,7 @@ final class KeptDeliveries {
 
     /**
      * One notice's recipients with a FAILED or SKIPPED channel and their claims, as of {@code version} (notice-service)
-     * and {@code claimsVersion} (ClaimVersions); the claims part holds until {@code claimsUntil}, the whole until
+     * and {@code claimsVersion} ({@code Claims.version}); the claims part holds until {@code claimsUntil}, the whole until
      * {@code until}.
      */
     record Kept(String version, long claimsVersion, List<Recipient> failing, Set<String> ids,

@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -153,8 +152,7 @@ public class AcceptingResend {
                 chunks.subList(index, chunks.size()).forEach(unsent::addAll);
                 claims.abandon(noticeId, unsent);
                 log.error("Could not publish resend {} chunk {}/{}", resendId, index, chunks.size(), e);
-                throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE", "Resend not started",
-                        "The resend could not be handed over for sending; try again shortly.");
+                throw new ResendNotStarted(resendId, e);
             }
             claims.published(noticeId, chunk);
         }

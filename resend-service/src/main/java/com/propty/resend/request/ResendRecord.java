@@ -7,15 +7,12 @@ import com.propty.events.Target;
 import com.propty.resend.policy.ScopeCounts;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What was resent, by whom and when: the service's own record of each accepted resend ({@code resends}).
+ * What was resent, by whom and when: the service's own record of each accepted resend ({@link ResendRecords}).
  * {@code fallback}: whether the manager asked for the other channel where one could not succeed.
  */
-@Document("resends")
-public record ResendRecord(@Id String resendId, String noticeId, String propertyId, Requester requestedBy,
+public record ResendRecord(String resendId, String noticeId, String propertyId, Requester requestedBy,
         Instant requestedAt, ResendScope scope, ResendType type, int recipients, int emails, int sms,
         boolean fallback, ScopeCounts.Skipped skipped, List<Target> targets) {
 }

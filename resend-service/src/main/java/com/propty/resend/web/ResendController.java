@@ -3,8 +3,10 @@ package com.propty.resend.web;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
 import com.propty.kit.ProblemAdvice;
+import com.propty.resend.idempotency.KeyRefused;
 import com.propty.resend.options.ResendOptions;
 import com.propty.resend.request.AcceptingResend;
+import com.propty.resend.request.ResendNotStarted;
 import com.propty.resend.request.ResendRejected;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -56,7 +58,20 @@ public class ResendController {
     /** A refused resend as problem+json, its status and words from {@link ResendProblems}. */
     @ExceptionHandler(ResendRejected.class)
     ResponseEntity<ProblemDetail> rejected(ResendRejected rejected) {
-        ApiProblem problem = ResendProblems.of(rejected);
+        return problem(ResendProblems.of(rejected));
+    }
+
+    @ExceptionHandler(KeyRefused.class)
+    ResponseEntity<ProblemDetail> keyRefused(KeyRefused refused) {
+        return problem(ResendProblems.of(refused));
+    }
+
+    @ExceptionHandler(ResendNotStarted.class)
+    ResponseEntity<ProblemDetail> notStarted(ResendNotStarted notStarted) {
+        return problem(ResendProblems.notStarted());
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
         return ProblemAdvice.problem(problem.status(), problem.code(), problem.title(), problem.getMessage(),
                 problem.errors());
     }

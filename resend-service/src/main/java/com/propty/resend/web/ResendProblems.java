@@ -1,6 +1,7 @@
 package com.propty.resend.web;
 
 import com.propty.kit.ApiProblem;
+import com.propty.resend.idempotency.KeyRefused;
 import com.propty.resend.policy.ScopeCounts;
 import com.propty.resend.request.ResendRejected;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,20 @@ final class ResendProblems {
                             .toList());
             case NO_FAILED_RECIPIENTS -> noFailedRecipients(rejected.counts());
         };
+    }
+
+    static ApiProblem of(KeyRefused refused) {
+        return switch (refused.reason()) {
+            case REUSED -> new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "IDEMPOTENCY_KEY_REUSED",
+                    "Idempotency key reused", "This Idempotency-Key was already used for another request on this notice.");
+            case IN_PROGRESS -> ApiProblem.conflict("IDEMPOTENCY_KEY_IN_PROGRESS", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+        };
+    }
+
+    static ApiProblem notStarted() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "EVENTS_UNAVAILABLE", "Resend not started",
+                "The resend could not be handed over for sending; try again shortly.");
     }
 
     /** Nothing left: says so, and when the abuse limits are why, which limit and until when. */

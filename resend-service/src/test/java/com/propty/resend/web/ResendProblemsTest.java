@@ -3,6 +3,7 @@ package com.propty.resend.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.kit.ApiProblem;
+import com.propty.resend.idempotency.KeyRefused;
 import com.propty.resend.policy.Rejection;
 import com.propty.resend.policy.ScopeCounts;
 import com.propty.resend.request.ResendRejected;
@@ -24,6 +25,19 @@ class ResendProblemsTest {
                 case NOTICE_NOT_RESENDABLE, NO_FAILED_RECIPIENTS -> HttpStatus.CONFLICT;
             });
         }
+    }
+
+    @Test
+    void aRefusedIdempotencyKeyIsNamedByItsReason() {
+        for (KeyRefused.Reason reason : KeyRefused.Reason.values()) {
+            ApiProblem problem = ResendProblems.of(new KeyRefused(reason));
+            assertThat(problem.code()).isEqualTo("IDEMPOTENCY_KEY_" + reason.name());
+            assertThat(problem.status()).isEqualTo(switch (reason) {
+                case REUSED -> HttpStatus.UNPROCESSABLE_ENTITY;
+                case IN_PROGRESS -> HttpStatus.CONFLICT;
+            });
+        }
+        assertThat(ResendProblems.notStarted().status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     }
 
     @Test
