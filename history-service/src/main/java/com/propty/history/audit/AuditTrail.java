@@ -1,42 +1,31 @@
 package com.propty.history.audit;
 
 import com.propty.events.AuditRecorded;
-import com.propty.history.history.Upserts;
+import com.propty.history.audit.AuditStore.StoredEntry;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.Caller;
-import java.util.Date;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit trail of every property ({@code GET /api/properties/{id}/audit}), projected from {@code audit-events}:
- * one document per entry, {@code _id = entryId}, written with {@code $setOnInsert} only, so an entry published twice
- * (the producers' relays may) or replayed changes nothing. Read newest first by keyed paging ({@link AuditCursor}),
+ * one entry per id in an {@link AuditStore}, kept once, so an entry published twice (the producers' relays may) or
+ * replayed changes nothing. Read newest first by keyed paging ({@link AuditCursor}),
  * by property administrators only.
  */
 @Component
 public class AuditTrail {
 
-    static final String COLLECTION = "audit";
     static final String ADMIN = "PROPERTY_ADMIN";
 
-    private final MongoTemplate mongo;
+    private final AuditStore store;
 
-    public AuditTrail(MongoTemplate mongo) {
-        this.mongo = mongo;
-        // Real MongoDB serves every page from this index (equality on propertyId, range and order on pageKey);
-        // the embedded store ignores non-unique indexes and scans the collection.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("propertyId", Sort.Direction.ASC)
-                .on("pageKey", Sort.Direction.DESC));
+    public AuditTrail(AuditStore store) {
+        this.store = store;
     }
 
     /** What an entry needs to be kept and paged: an id the cursor can carry, a property and a time. */
@@ -49,29 +38,26 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        Upserts.all(mongo, COLLECTION, bulk -> {
-            for (AuditRecorded entry : entries) {
-                Update update = new Update()
-                        .setOnInsert("propertyId", entry.propertyId())
-                        .setOnInsert("pageKey", AuditCursor.pageKey(entry.occurredAt(), entry.entryId()))
-                        .setOnInsert("at", Date.from(entry.occurredAt()))
-                        .setOnInsert("actor", entry.actor() == null ? null
-                                : new Document("id", entry.actor().id()).append("name", entry.actor().name()))
-                        .setOnInsert("action", entry.action() == null ? null : entry.action().name())
-                        .setOnInsert("target", entry.target() == null ? null
-                                : new Document("type", entry.target().type()).append("id", entry.target().id()))
-                        .setOnInsert("requestId", entry.requestId())
-                        .setOnInsert("details", new Document(AuditMask.details(entry.details())));
-                bulk.upsert(Query.query(Criteria.where("_id").is(entry.entryId())), update);
-            }
-        });
+        store.keep(entries.stream().map(entry -> new StoredEntry(entry.entryId(), entry.propertyId(),
+                AuditCursor.pageKey(entry.occurredAt(), entry.entryId()), entry.occurredAt(),
+                entry.actor() == null ? null : pair("id", entry.actor().id(), "name", entry.actor().name()),
+                entry.action() == null ? null : entry.action().name(),
+                entry.target() == null ? null : pair("type", entry.target().type(), "id", entry.target().id()),
+                entry.requestId(), new LinkedHashMap<String, Object>(AuditMask.details(entry.details())))).toList());
+    }
+
+    private static Map<String, Object> pair(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put(key1, value1);
+        pair.put(key2, value2);
+        return pair;
     }
 
     /** One page of entries, newest first. */
     public record Page(List<AuditEntry> items, String next) {
     }
 
-    public record AuditEntry(String entryId, java.time.Instant at, Map<String, Object> actor, String action,
+    public record AuditEntry(String entryId, Instant at, Map<String, Object> actor, String action,
             Map<String, Object> target, String requestId, Map<String, Object> details) {
     }
 
@@ -84,20 +70,10 @@ public class AuditTrail {
         caller.requireProperty(propertyId, "Property");
         int limit = AuditCursor.size(size);
         String cursor = AuditCursor.decode(before);
-        Criteria criteria = Criteria.where("propertyId").is(propertyId);
-        if (cursor != null) {
-            criteria = criteria.and("pageKey").lt(cursor);
-        }
-        List<Document> found = mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "pageKey"))
-                .limit(limit + 1), Document.class, COLLECTION);
-        List<Document> page = found.subList(0, Math.min(limit, found.size()));
-        String next = found.size() > limit ? AuditCursor.encode(page.get(page.size() - 1).getString("pageKey")) : null;
-        return new Page(page.stream().map(AuditTrail::entry).toList(), next);
-    }
-
-    private static AuditEntry entry(Document d) {
-        return new AuditEntry(d.getString("_id"), d.getDate("at").toInstant(), d.get("actor", Document.class),
-                d.getString("action"), d.get("target", Document.class), d.getString("requestId"),
-                d.get("details", Document.class));
+        List<StoredEntry> found = store.page(propertyId, cursor, limit + 1);
+        List<StoredEntry> page = found.subList(0, Math.min(limit, found.size()));
+        String next = found.size() > limit ? AuditCursor.encode(page.get(page.size() - 1).pageKey()) : null;
+        return new Page(page.stream().map(e -> new AuditEntry(e.entryId(), e.at(), e.actor(), e.action(), e.target(),
+                e.requestId(), e.details())).toList(), next);
     }
 }

@@ -7,14 +7,12 @@ import com.propty.events.StatusRank;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Date;
-import org.bson.Document;
 
 /**
  * The state of one resend target within its attempt, ordered by the platform's one merge rule
  * ({@link StatusRank}): PENDING (requested) &lt; SENT &lt; DELIVERED &lt; FAILED/SKIPPED. Stored as a
- * sub-document whose first field is the rank, so that MongoDB's {@code $max} applies the rule
- * atomically whatever order, or how many times, requests and results arrive. The result's error codes and time ride
+ * sub-document whose first field is the rank ({@code store.TargetStateDocuments}), so that MongoDB's {@code $max}
+ * applies the rule atomically whatever order, or how many times, requests and results arrive. The result's error codes and time ride
  * along after the rank and the status: they only break ties between results of one rank (a republished result, or
  * two FAILED answers of one attempt), deterministically, and are what the resend's detail shows.
  */
@@ -42,21 +40,5 @@ public record TargetState(long rank, DeliveryStatus status, ErrorCode errorCode,
                         Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(TargetState::providerCode, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(TargetState::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
-    }
-
-    /** Every field, always in this order (a missing field would compare differently from a null one). */
-    public Document toDocument() {
-        return new Document("rank", rank).append("status", status.name())
-                .append("errorCode", errorCode == null ? null : errorCode.name())
-                .append("providerCode", providerCode)
-                .append("at", at == null ? null : Date.from(at));
-    }
-
-    public static TargetState fromDocument(Document state) {
-        String errorCode = state.getString("errorCode");
-        Date at = state.getDate("at");
-        return new TargetState(((Number) state.get("rank")).longValue(), DeliveryStatus.valueOf(state.getString("status")),
-                errorCode == null ? null : ErrorCode.valueOf(errorCode), state.getString("providerCode"),
-                at == null ? null : at.toInstant());
     }
 }

@@ -3,11 +3,6 @@ package com.propty.history.notice;
 import com.propty.kit.ApiProblem;
 import com.propty.kit.InternalClients;
 import java.util.Optional;
-import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -21,23 +16,22 @@ import org.springframework.web.client.RestClientException;
  * token) when the history has no resend of it to tell: so that a notice that does not exist, or is another
  * property's, is 404 here too (CONTRACT §3) and not an empty history. notice-service down is 503, never 500.
  *
- * <p>A notice never changes property, so an answer is kept ({@code notice_owners}, {@code _id} = notice id): only the
- * first look at a notice's empty history depends on notice-service being up; later ones are one key lookup.
+ * <p>A notice never changes property, so an answer is kept ({@link KnownOwners}): only the first look at a notice's
+ * empty history depends on notice-service being up; later ones are one key lookup.
  */
 @Component
 public class NoticeOwners {
 
     private static final Logger log = LoggerFactory.getLogger(NoticeOwners.class);
 
-    static final String COLLECTION = "notice_owners";
     /** As many tries as instances are likely to be down at once, plus one. */
     private static final int ATTEMPTS = 3;
 
     private final RestClient client;
-    private final MongoTemplate mongo;
+    private final KnownOwners known;
 
-    public NoticeOwners(NoticeServiceProperties properties, InternalClients clients, MongoTemplate mongo) {
-        this.mongo = mongo;
+    public NoticeOwners(NoticeServiceProperties properties, InternalClients clients, KnownOwners known) {
+        this.known = known;
         this.client = clients.of("notice-service", properties.timeout());
     }
 
@@ -46,9 +40,9 @@ public class NoticeOwners {
 
     /** The property of the notice, or empty when no such notice exists. */
     public Optional<String> propertyOf(String noticeId) {
-        Document known = mongo.findById(noticeId, Document.class, COLLECTION);
-        if (known != null) {
-            return Optional.of(known.getString("propertyId"));
+        Optional<String> kept = known.propertyOf(noticeId);
+        if (kept.isPresent()) {
+            return kept;
         }
         try {
             Owner owner = InternalClients.onLiveInstance(ATTEMPTS,
@@ -57,8 +51,7 @@ public class NoticeOwners {
                 return Optional.empty();
             }
             // a concurrent lookup may have kept it first: the same answer either way
-            mongo.upsert(Query.query(Criteria.where("_id").is(noticeId)),
-                    new Update().setOnInsert("propertyId", owner.propertyId()), COLLECTION);
+            known.keep(noticeId, owner.propertyId());
             return Optional.of(owner.propertyId());
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
 
 /**
  * What each resend did ({@code GET /api/notices/{id}/resends/{resendId}/targets}): its targets in the order they were
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
  * or {@link #MAX_SCANNED} targets were looked at, so no request costs more than that whatever the resend's size — a
  * filtered page may then hold fewer than {@code size} targets and still have a {@code next}.
  */
+@Component
 public class ResendTargets {
 
     /** The most targets one page request looks at (ten chunks): bounds a filtered page that matches little. */

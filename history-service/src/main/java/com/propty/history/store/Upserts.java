@@ -1,4 +1,4 @@
-package com.propty.history.history;
+package com.propty.history.store;
 
 import java.util.function.Consumer;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -10,14 +10,14 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * create the same document at once; the loser's upsert fails on the unique {@code _id}. Running the bulk again is
  * then harmless and finds the document.
  */
-public final class Upserts {
+final class Upserts {
 
     private static final int DUPLICATE_KEY = 11000;
 
     private Upserts() {
     }
 
-    public static void all(MongoTemplate mongo, String collection, Consumer<BulkOperations> operations) {
+    static void all(MongoTemplate mongo, String collection, Consumer<BulkOperations> operations) {
         for (int attempt = 1; ; attempt++) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
             operations.accept(bulk);

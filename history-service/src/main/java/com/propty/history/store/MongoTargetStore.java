@@ -1,9 +1,10 @@
-package com.propty.history.targets;
+package com.propty.history.store;
 
 import com.propty.events.Channel;
 import com.propty.events.Target;
 import com.propty.history.history.ResendHistory;
 import com.propty.history.history.TargetState;
+import com.propty.history.targets.TargetStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +13,14 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
 
 /**
- * The resend projection's documents ({@link ResendHistory}) read by {@code _id} only: the embedded store answers a
- * lookup of all of a unique index's keys (equality or {@code $in}) from the index, and scans the collection for
- * anything else — so no read here needs another index, on real MongoDB either.
+ * The resend projection's documents ({@link MongoHistoryStore}) as a resend's detail reads them: by {@code _id} only.
+ * The embedded store answers a lookup of all of a unique index's keys (equality or {@code $in}) from the index, and
+ * scans the collection for anything else — so no read here needs another index, on real MongoDB either.
  */
+@Component
 class MongoTargetStore implements TargetStore {
 
     private final MongoTemplate mongo;
@@ -30,7 +33,7 @@ class MongoTargetStore implements TargetStore {
     public Optional<StoredResend> resend(String resendId) {
         Query query = Query.query(Criteria.where("_id").is(resendId));
         query.fields().include("noticeId").include("propertyId").include("chunkCount");
-        Document resend = mongo.findOne(query, Document.class, ResendHistory.RESENDS);
+        Document resend = mongo.findOne(query, Document.class, MongoHistoryStore.RESENDS);
         if (resend == null) {
             return Optional.empty();
         }
@@ -42,7 +45,7 @@ class MongoTargetStore implements TargetStore {
     @Override
     public List<Target> chunk(String resendId, int chunkIndex) {
         Document chunk = mongo.findById(ResendHistory.chunkId(resendId, chunkIndex), Document.class,
-                ResendHistory.CHUNKS);
+                MongoHistoryStore.CHUNKS);
         if (chunk == null) {
             return List.of();
         }
@@ -59,10 +62,10 @@ class MongoTargetStore implements TargetStore {
         query.fields().include("state");
         Map<String, TargetState> states = new HashMap<>();
         String prefix = resendId + ":";
-        for (Document target : mongo.find(query, Document.class, ResendHistory.TARGETS)) {
+        for (Document target : mongo.find(query, Document.class, MongoHistoryStore.TARGETS)) {
             Document state = target.get("state", Document.class);
             if (state != null) {
-                states.put(target.getString("_id").substring(prefix.length()), TargetState.fromDocument(state));
+                states.put(target.getString("_id").substring(prefix.length()), TargetStateDocuments.fromDocument(state));
             }
         }
         return states;
