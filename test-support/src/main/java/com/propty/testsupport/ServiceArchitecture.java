@@ -142,6 +142,11 @@ public final class ServiceArchitecture {
         return !pureRules.isEmpty();
     }
 
+    /** A service, not a library: it has a {@code @SpringBootApplication}. */
+    boolean isService() {
+        return classes.stream().anyMatch(c -> c.isAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication"));
+    }
+
     boolean hasStoreRoom() {
         return storeOutsideStore != null;
     }
@@ -226,6 +231,17 @@ public final class ServiceArchitecture {
         String store = basePackage + ".store..";
         noClasses().that().resideOutsideOfPackage(store).should().dependOnClassesThat().resideInAPackage(store)
                 .allowEmptyShould(true).check(classes);
+    }
+
+    /**
+     * Settings come in {@code @ConfigurationProperties} records (one per feature, named {@code *Properties}), never as
+     * {@code @Value} fields or parameters: every setting of a feature is then in one place, typed, with its default.
+     */
+    public void assertSettingsInPropertiesRecords() {
+        noClasses().should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.beans.factory.annotation.Value")
+                .because("settings are bound to @ConfigurationProperties records")
+                .check(classes);
     }
 
     /**

@@ -44,6 +44,12 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void settingsComeInPropertiesRecords() {
+        assumeTrue(architecture.isService(), "a library: its auto-configuration may read the binder's own settings");
+        architecture.assertSettingsInPropertiesRecords();
+    }
+
+    @Test
     void pureRulesUseNoSpringMongoOrKafkaType() {
         assumeTrue(architecture.hasPureRules(), "the module names no pure rules");
         architecture.assertPureRules();

@@ -17,7 +17,7 @@ public record ParkedBatch(String id, Channel channel, Content content, List<Send
         int tries, Instant nextAttemptAt, String reason, boolean held) {
 
     /** Sends held for quiet hours from {@code now} until {@code until}. */
-    static ParkedBatch quietHours(String id, Channel channel, Content content, List<Send> sends, Instant now,
+    public static ParkedBatch quietHours(String id, Channel channel, Content content, List<Send> sends, Instant now,
             Instant until) {
         return new ParkedBatch(id, channel, content, List.copyOf(sends), now, 0, until, DeliveryHeld.QUIET_HOURS, true);
     }

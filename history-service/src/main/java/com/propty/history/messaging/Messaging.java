@@ -8,6 +8,7 @@ import com.propty.events.Topics;
 import com.propty.history.audit.AuditTrail;
 import com.propty.history.history.ResendHistory;
 import com.propty.kit.messaging.BatchTracing;
+import com.propty.kit.messaging.ConsumerRetries;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -15,7 +16,6 @@ import com.propty.kit.metrics.ConsumerMeters;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,9 +73,7 @@ public class Messaging {
     }
 
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${history.messaging.store-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
-        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs, meters::deadLettered);
+    ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(ConsumerRetries retries, ConsumerMeters meters) {
+        return retries.projections(SERVICE, meters::deadLettered);
     }
 }

@@ -9,6 +9,7 @@ import com.propty.events.Event;
 import com.propty.events.ResendRequested;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.BatchTracing;
+import com.propty.kit.messaging.ConsumerRetries;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -27,7 +28,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.ExtendedConsumerProperties;
 import org.springframework.cloud.stream.binder.kafka.KafkaBindingRebalanceListener;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
@@ -152,11 +152,8 @@ class Messaging {
      * retried (a hint stream; a record the listener let through failing is logged by position and skipped).
      */
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${propty.notice.projection-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
-        ProjectionErrorHandling projections = new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs,
-                meters::deadLettered);
+    ListenerContainerWithDlqAndRetryCustomizer projectionErrorHandling(ConsumerRetries retries, ConsumerMeters meters) {
+        ProjectionErrorHandling projections = retries.projections(SERVICE, meters::deadLettered);
         return new ListenerContainerWithDlqAndRetryCustomizer() {
             @Override
             public void configure(AbstractMessageListenerContainer<?, ?> container, String destinationName,

@@ -3,6 +3,7 @@ package com.propty.resend.messaging;
 import com.propty.events.DeliveryResult;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.BatchTracing;
+import com.propty.kit.messaging.ConsumerRetries;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.ProjectionErrorHandling;
@@ -10,7 +11,6 @@ import com.propty.kit.metrics.ConsumerMeters;
 import com.propty.resend.claim.Claims;
 import java.util.List;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +48,7 @@ public class Messaging {
     }
 
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer resultsErrorHandling(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${resend.messaging.store-retry-interval-ms:1000}") long retryIntervalMs, ConsumerMeters meters) {
-        return new ProjectionErrorHandling(brokers, SERVICE, retryIntervalMs, meters::deadLettered);
+    ListenerContainerWithDlqAndRetryCustomizer resultsErrorHandling(ConsumerRetries retries, ConsumerMeters meters) {
+        return retries.projections(SERVICE, meters::deadLettered);
     }
 }

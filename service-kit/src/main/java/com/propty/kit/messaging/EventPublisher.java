@@ -13,12 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.NotLeaderOrFollowerException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -110,10 +113,12 @@ public class EventPublisher implements DisposableBean {
 
     /**
      * As the binder does for its bindings: the topic exists, as the catalogue sizes it, before the first record — and
-     * every partition has a leader in the brokers' metadata. Producing the moment {@code createTopics} returns lets a
-     * first request fail NOT_LEADER_OR_FOLLOWER while a later one is appended; the idempotent producer then retries the
-     * first with OUT_OF_ORDER_SEQUENCE_NUMBER until it times out and the records are lost (KAFKA-15591, seen here as a
-     * webhook answering 500 after 30 s).
+     * every partition is open for writes on its leader. Producing the moment {@code createTopics} returns lets a first
+     * request fail NOT_LEADER_OR_FOLLOWER while a later one is appended; the idempotent producer then retries the first
+     * with OUT_OF_ORDER_SEQUENCE_NUMBER until it times out and the records are lost (KAFKA-15591, fixed in brokers after
+     * 4.1; seen here as a webhook answering 500 after 30 s). A leader in the metadata is not enough: the metadata can
+     * name it before its replica manager has opened the partition, so the wait ends only when the leader answers for
+     * the partition's producers, which it does once the partition is online.
      */
     private void createIfMissing(String topic) {
         if (created.contains(topic)) {
@@ -145,25 +150,36 @@ public class EventPublisher implements DisposableBean {
         created.add(topic);
     }
 
-    /** Until the brokers' metadata shows a leader for each of the topic's partitions (bounded by the timeout). */
+    /**
+     * Until the brokers' metadata shows a leader for each of the topic's partitions, and each leader answers for the
+     * partition's producers (bounded by the timeout).
+     */
     private void awaitLeaders(Admin admin, String topic, int partitions)
             throws ExecutionException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
+        boolean led = false;
         while (true) {
             try {
-                TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
-                if (description.partitions().size() >= partitions && description.partitions().stream()
-                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                if (!led) {
+                    TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                            .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+                    led = description.partitions().size() >= partitions && description.partitions().stream()
+                            .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                }
+                if (led) {
+                    List<TopicPartition> all = IntStream.range(0, partitions)
+                            .mapToObj(p -> new TopicPartition(topic, p)).toList();
+                    admin.describeProducers(all).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                     return;
                 }
             } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        && !(e.getCause() instanceof NotLeaderOrFollowerException)) {
                     throw e;
                 }
             }
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("no leader for every partition of " + topic);
+                throw new TimeoutException("no leader open for every partition of " + topic);
             }
             Thread.sleep(20); // the metadata is applied within milliseconds of the creation
         }

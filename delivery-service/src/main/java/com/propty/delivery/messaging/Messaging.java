@@ -1,4 +1,4 @@
-package com.propty.delivery;
+package com.propty.delivery.messaging;
 
 import com.propty.delivery.dispatch.Dispatching;
 import com.propty.delivery.dispatch.SendRequest;
@@ -8,6 +8,7 @@ import com.propty.events.ResendRequested;
 import com.propty.events.Target;
 import com.propty.events.Topics;
 import com.propty.kit.messaging.BatchTracing;
+import com.propty.kit.messaging.ConsumerRetries;
 import com.propty.kit.messaging.Consumed;
 import com.propty.kit.messaging.EventBatch;
 import com.propty.kit.messaging.EventPublisher;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,11 +76,7 @@ class Messaging {
     }
 
     @Bean
-    ListenerContainerWithDlqAndRetryCustomizer requestErrorHandling(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
-            @Value("${delivery.request-retry-max-interval-ms:10000}") long maxIntervalMs, ConsumerMeters meters) {
-        ExponentialBackOff retry = new ExponentialBackOff(500, 2.0);
-        retry.setMaxInterval(maxIntervalMs);
-        return new ProjectionErrorHandling(brokers, SERVICE, retry, meters::deadLettered);
+    ListenerContainerWithDlqAndRetryCustomizer requestErrorHandling(ConsumerRetries retries, ConsumerMeters meters) {
+        return retries.requests(SERVICE, meters::deadLettered);
     }
 }

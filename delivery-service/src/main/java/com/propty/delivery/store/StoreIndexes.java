@@ -1,4 +1,4 @@
-package com.propty.delivery.dispatch;
+package com.propty.delivery.store;
 
 import com.mongodb.client.model.Indexes;
 import org.slf4j.Logger;
@@ -20,9 +20,9 @@ class StoreIndexes implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(StoreIndexes.class);
 
     private final MongoTemplate mongo;
-    private final SendLedger ledger;
+    private final MongoSendLedger ledger;
 
-    StoreIndexes(MongoTemplate mongo, SendLedger ledger) {
+    StoreIndexes(MongoTemplate mongo, MongoSendLedger ledger) {
         this.mongo = mongo;
         this.ledger = ledger;
     }

@@ -1,4 +1,4 @@
-package com.propty.delivery.dispatch;
+package com.propty.delivery.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

@@ -1,5 +1,7 @@
-package com.propty.delivery.dispatch;
+package com.propty.delivery.store;
 
+import com.propty.delivery.dispatch.Send;
+import com.propty.delivery.dispatch.SendLedger;
 import static com.propty.testsupport.StoreCommands.on;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,13 +38,13 @@ class SendsInFlightTest {
     final StoreCommands commands = new StoreCommands();
     MongoClient client;
     MongoTemplate mongo;
-    SendLedger ledger;
+    MongoSendLedger ledger;
 
     @BeforeEach
     void store() {
         client = commands.client(TestInfrastructure.mongo().connectionString());
         mongo = new MongoTemplate(client, "sends-in-flight-" + UUID.randomUUID());
-        ledger = new SendLedger(mongo, Clock.systemUTC());
+        ledger = new MongoSendLedger(mongo, Clock.systemUTC());
     }
 
     @AfterEach
@@ -98,7 +100,7 @@ class SendsInFlightTest {
         Send send = sends(1).get(0);
         ledger.claim(List.of(send));
         // record's ledger write, then the process died before removing the entry
-        mongo.getCollection("sends").updateOne(Filters.eq("_id", send.key()), Updates.set("state", SendLedger.SETTLED));
+        mongo.getCollection("sends").updateOne(Filters.eq("_id", send.key()), Updates.set("state", MongoSendLedger.SETTLED));
 
         assertThat(ledger.inDoubtSince(later(), 1000)).isEmpty();
         assertThat(ledger.inFlightEntries()).isZero();
@@ -107,7 +109,7 @@ class SendsInFlightTest {
     @Test
     void aSendInFlightWithoutEntryIsEnteredAtStartUpAndFoundInDoubt() {
         Send old = sends(1).get(0);
-        mongo.getCollection("sends").insertOne(new Document("_id", old.key()).append("state", SendLedger.IN_FLIGHT)
+        mongo.getCollection("sends").insertOne(new Document("_id", old.key()).append("state", MongoSendLedger.IN_FLIGHT)
                 .append("noticeId", old.noticeId()).append("recipientId", old.recipientId())
                 .append("channel", old.channel().name()).append("attempt", old.attempt())
                 .append("attemptId", old.attemptId()).append("address", old.address())

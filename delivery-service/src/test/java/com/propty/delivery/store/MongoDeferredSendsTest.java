@@ -1,5 +1,8 @@
-package com.propty.delivery.dispatch;
+package com.propty.delivery.store;
 
+import com.propty.delivery.dispatch.Send;
+import com.propty.delivery.dispatch.ParkedBatch;
+import com.propty.delivery.dispatch.DeferredSends;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.events.Channel;
@@ -17,14 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The retry store against the MongoDB-wire server, without Spring: holds are told apart from outage batches. */
-class DeferredSendsTest {
+class MongoDeferredSendsTest {
 
     static final Content CONTENT = new Content("Water", "Water off on Monday", "Water off");
     static final Instant NOW = Instant.parse("2026-01-15T13:00:00Z");
 
     final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(),
             "deferred-test-" + UUID.randomUUID().toString().substring(0, 8));
-    final DeferredSends deferred = new DeferredSends(mongo);
+    final MongoDeferredSends deferred = new MongoDeferredSends(mongo);
 
     @Test
     void aHoldIsStoredAsHeldAndReadBackAsOne() {
