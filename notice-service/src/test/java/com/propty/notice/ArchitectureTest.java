@@ -13,6 +13,11 @@ class ArchitectureTest extends ServiceArchitectureTest {
                         "recipient.RecipientStates", "resident.ResidentRules", "resident.ResidentAuditDetails",
                         "resident.roll.ImportPlan",
                         "resident.roll.RentRollCsv", "changes.NoticeChanges")
-                .timeFromTheClock());
+                .timeFromTheClock()
+                // the features whose store is not yet behind an interface in store/: the list only shrinks
+                .storeRoom("recipient.AudienceIndex", "recipient.StatusIndex", "recipient.Recipients",
+                        "recipient.ChannelState", "notice.Notice", "notice.DispatchesUnderWay",
+                        "notice.ScheduledSending", "notice.PropertyNotices", "notice.NoticeProgress",
+                        "notice.NoticeCounters", "notice.NoticeDispatch", "notice.SendSchedule"));
     }
 }

@@ -19,7 +19,7 @@ public record PropertySettings(String propertyId, String timeZone, QuietHoursSet
     public record Stored(String timeZone, Boolean quietHoursEnabled, String quietHoursStart, String quietHoursEnd,
             Instant updatedAt, Requester updatedBy) {
 
-        static final Stored NOTHING = new Stored(null, null, null, null, null, null);
+        public static final Stored NOTHING = new Stored(null, null, null, null, null, null);
     }
 
     static PropertySettings resolve(String propertyId, Stored set, PropertyDefaults defaults) {

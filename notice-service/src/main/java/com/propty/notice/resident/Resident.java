@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Set;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.PersistenceCreator;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A resident of a property: who notices are sent to. Archived residents stay on the notices they
@@ -13,7 +12,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * (STOP reply, unsubscribe); they are skipped on every later send. {@code externalId} is the id of the resident in
  * the property's own system (a rent roll's tenant id), set by an import and used to match the next one.
  */
-@Document("residents")
 public record Resident(@Id String id, String propertyId, String name, String email, String phone, String unit,
         boolean archived, Set<Channel> optedOut, Instant createdAt, Instant updatedAt, String externalId) {
 

@@ -4,14 +4,13 @@ import com.propty.kit.version.VersionCounters;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Version counters of what the internal delivery-states answer is made of, so resend-service can keep a notice's
  * answer and ask only whether it is still current (README "Resend options at scale"). One counter per notice
  * ({@code notice:<id>}: its recipients' channel states) and per property ({@code property:<id>}: its residents'
- * contacts, opt-outs and archiving) in {@code state_versions} (service-kit {@link VersionCounters}).
+ * contacts, opt-outs and archiving), kept by service-kit's {@link VersionCounters} ({@code state_versions}, built in
+ * {@code store.StoreConfiguration}).
  *
  * <p>A writer moves the counter <em>after</em> its change is stored (and, where a request does the writing, also
  * before it, so an answer read in between is never kept under the new value); the controller reads the counters
@@ -19,15 +18,12 @@ import org.springframework.stereotype.Component;
  * moves the counters of every notice in a batch, changed or not) and bounded for the rest by the keeping side's
  * maximum age.
  */
-@Component
 public class StateVersions {
-
-    static final String COLLECTION = "state_versions";
 
     private final VersionCounters counters;
 
-    public StateVersions(MongoTemplate mongo) {
-        this.counters = new VersionCounters(mongo, COLLECTION);
+    public StateVersions(VersionCounters counters) {
+        this.counters = counters;
     }
 
     /** The recipients of these notices changed (or may have: a redelivered batch counts too). */

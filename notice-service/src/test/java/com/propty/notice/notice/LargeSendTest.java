@@ -34,7 +34,7 @@ class LargeSendTest extends ServiceTestSupport {
                     "resident" + i + "@example.com", "+1514555" + String.format("%04d", i), "U" + i, false, Set.of(),
                     now, now));
         }
-        mongo.insertAll(residents);
+        mongo.insert(residents, "residents");
         String noticeId = call("POST", "/api/properties/" + property + "/notices",
                 Map.of("title", "Annual meeting", "body", "B".repeat(2000), "channels", List.of("EMAIL", "SMS")),
                 property).body().get("id").stringValue();

@@ -1,9 +1,13 @@
-package com.propty.notice.notice;
+package com.propty.notice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.events.Channel;
 import com.propty.events.Requester;
+import com.propty.notice.notice.DeliveryStats;
+import com.propty.notice.notice.Notice;
+import com.propty.notice.notice.NoticeDraftRules;
+import com.propty.notice.notice.NoticeStatus;
 import com.propty.testsupport.TestInfrastructure;
 import java.time.Instant;
 import java.util.List;
@@ -18,12 +22,12 @@ import org.springframework.data.mongodb.core.query.Update;
  * The notices' store on the MongoDB-wire server, without Spring: each change is conditional on the notice's state, so
  * a use case that checked the state a moment before can never edit, delete or schedule a notice that moved on.
  */
-class NoticeStoreTest {
+class MongoNoticeStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
 
     final MongoTemplate mongo = new MongoTemplate(TestInfrastructure.mongoClient(), "notices-" + System.nanoTime());
-    final NoticeStore store = new NoticeStore(mongo);
+    final MongoNoticeStore store = new MongoNoticeStore(mongo);
 
     private Notice draft(String id) {
         return store.insert(new Notice(id, "p-1", "Water", "Off on Monday.", "Water off Monday", List.of(Channel.EMAIL,
