@@ -1,8 +1,10 @@
 package com.propty.gateway;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The platform's single entry point. It owns no data and no events: it authenticates users (JWT), checks
@@ -17,5 +19,11 @@ public class GatewayApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(GatewayApplication.class, args);
+    }
+
+    /** The time, for what the gateway itself dates (the local dev tokens); a test may fix it. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

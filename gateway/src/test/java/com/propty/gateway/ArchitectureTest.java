@@ -9,6 +9,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
     ArchitectureTest() {
         // the dev sign-in exists in the local profile only, with its configuration beside it
         super(ServiceArchitecture.of("com.propty.gateway").using("com.propty.internaltoken")
-                .controllersOutsideWeb("devtoken.DevTokenController"));
+                .controllersOutsideWeb("devtoken.DevTokenController")
+                .timeFromTheClock());
     }
 }

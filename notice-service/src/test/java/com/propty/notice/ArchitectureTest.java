@@ -3,7 +3,10 @@ package com.propty.notice;
 import com.propty.testsupport.ServiceArchitecture;
 import com.propty.testsupport.ServiceArchitectureTest;
 
-/** notice-service's layout: features without cycles, rules without infrastructure, the time from the Clock bean. */
+/**
+ * notice-service's layout: features without cycles, rules without infrastructure, the time from the Clock bean,
+ * MongoDB only in the store room.
+ */
 class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
@@ -14,10 +17,6 @@ class ArchitectureTest extends ServiceArchitectureTest {
                         "resident.roll.ImportPlan",
                         "resident.roll.RentRollCsv", "changes.NoticeChanges")
                 .timeFromTheClock()
-                // the features whose store is not yet behind an interface in store/: the list only shrinks
-                .storeRoom("recipient.AudienceIndex", "recipient.StatusIndex", "recipient.Recipients",
-                        "recipient.ChannelState", "notice.Notice", "notice.DispatchesUnderWay",
-                        "notice.ScheduledSending", "notice.PropertyNotices", "notice.NoticeProgress",
-                        "notice.NoticeCounters", "notice.NoticeDispatch", "notice.SendSchedule"));
+                .storeRoom());
     }
 }

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.IntToLongFunction;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,10 +38,18 @@ final class WebhookPoster implements AutoCloseable {
             .executor(scheduler).build();
     private final long baseDelayMillis;
     private final Duration retryFor;
+    private final IntToLongFunction backoff;
 
+    /** A provider's poster: retries back off as {@link #backoffMillis} says. */
     WebhookPoster(long baseDelayMillis, Duration retryFor) {
+        this(baseDelayMillis, retryFor, WebhookPoster::backoffMillis);
+    }
+
+    /** @param backoff the wait in ms before try {@code attempt + 1}, by {@code attempt} (a test's is short) */
+    WebhookPoster(long baseDelayMillis, Duration retryFor, IntToLongFunction backoff) {
         this.baseDelayMillis = baseDelayMillis;
         this.retryFor = retryFor;
+        this.backoff = backoff;
     }
 
     /** The wait before try {@code attempt + 1}: doubling from 250 ms, at most 5 s. */
@@ -74,7 +83,7 @@ final class WebhookPoster implements AutoCloseable {
                 }
                 return;
             }
-            long backoff = backoffMillis(attempt);
+            long backoff = this.backoff.applyAsLong(attempt);
             if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff) - giveUpAt > 0) {
                 log.warn("Webhook to {} given up after {} tries in {}", webhook.url(), attempt, retryFor);
                 return;

@@ -30,11 +30,12 @@ class WebhookPosterTest {
     @Test
     void aWebhookTheReceiverCannotTakeIsPostedAgainUntilItIsTaken() {
         receiver.unavailableFor.set(6);
-        try (WebhookPoster poster = new WebhookPoster(0, Duration.ofMinutes(5))) {
+        // the retry itself, not the provider's waits (backoffMillis, tested above): 20 ms between tries
+        try (WebhookPoster poster = new WebhookPoster(0, Duration.ofMinutes(5), attempt -> 20)) {
             poster.post(webhook("delivered"));
 
             // six refusals are more than the old fixed six tries; the seventh gets through
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received.size() == 7);
+            await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() == 7);
             assertThat(receiver.unavailableFor.get()).isZero();
             assertThat(receiver.received).allSatisfy(r ->
                     assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("delivered"));
@@ -44,14 +45,15 @@ class WebhookPosterTest {
     @Test
     void aWebhookIsGivenUpOnceItsRetryTimeIsOver() {
         receiver.unavailableFor.set(Integer.MAX_VALUE);
-        try (WebhookPoster poster = new WebhookPoster(0, Duration.ofSeconds(1))) {
+        // 200 ms between tries, for half a second
+        try (WebhookPoster poster = new WebhookPoster(0, Duration.ofMillis(500), attempt -> 200)) {
             poster.post(webhook("bounce"));
 
-            // How many tries fit in the second depends on how long each exchange takes on a loaded machine (a slow
-            // first one can use the whole window), so only the bounds are certain: at least the first, and no more
-            // than the backoffs that fit in a second (250 + 500 ms: three). Retrying itself is the test above.
+            // How many tries fit in the half second depends on how long each exchange takes on a loaded machine (a
+            // slow first one can use the whole window), so only the bounds are certain: at least the first, and no
+            // more than the backoffs that fit in it (200 + 200 ms: three). Retrying itself is the test above.
             await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received.size() >= 1);
-            // within a second the backoff is at most 500 ms: no new try for 1.5 s means it stopped
+            // the backoff is 200 ms: no new try for 1.5 s means it stopped
             int[] seen = {-1};
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1500)).until(() -> {
                 int now = receiver.received.size();

@@ -11,6 +11,7 @@ class ArchitectureTest extends ServiceArchitectureTest {
         super(ServiceArchitecture.of("com.propty.resend").using("com.propty.events", "com.propty.kit")
                 .pureRules("policy.ResendPolicy", "policy.ResendLimits", "policy.ScopeCounts", "policy.Decision",
                         "policy.Rejection", "policy.NoticeDeliveries")
+                .timeFromTheClock()
                 .storeRoom());
     }
 }

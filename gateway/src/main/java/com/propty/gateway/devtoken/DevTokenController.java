@@ -2,6 +2,7 @@ package com.propty.gateway.devtoken;
 
 import com.propty.gateway.web.Problem;
 import com.propty.gateway.web.Problem.FieldError;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class DevTokenController {
 
     private final JwtEncoder encoder;
+    private final Clock clock;
 
-    public DevTokenController(SecretKey localSigningKey) {
+    public DevTokenController(SecretKey localSigningKey, Clock clock) {
+        this.clock = clock;
         this.encoder = NimbusJwtEncoder.withSecretKey(localSigningKey).algorithm(MacAlgorithm.HS256).build();
     }
 
@@ -42,7 +45,7 @@ public class DevTokenController {
             return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem.body());
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .subject(request.sub())
                 .issuedAt(now)

@@ -5,7 +5,6 @@ import com.propty.events.Requester;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A notice to the residents of a property. {@code recipientIds} null means "every active resident
@@ -14,7 +13,6 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code resendable} are maintained from the recipients' channel states once sent. {@code urgent}: marked as an
  * emergency (who, when, why), so its SMS ignore the property's quiet hours; null for an ordinary notice.
  */
-@Document("notices")
 public record Notice(@Id String id, String propertyId, String title, String body, String smsText,
         List<Channel> channels, List<String> recipientIds, NoticeStatus status, Requester createdBy,
         Instant createdAt, Instant updatedAt, Instant scheduledAt, Instant sentAt, boolean resendable,

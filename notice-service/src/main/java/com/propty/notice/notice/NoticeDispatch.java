@@ -18,17 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +49,7 @@ public class NoticeDispatch {
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatch.class);
     private static final int PAGE = 1000;
 
-    private final MongoTemplate mongo;
+    private final NoticeStore notices;
     private final Residents residents;
     private final AudienceStore recipients;
     private final NoticeCounters counters;
@@ -67,11 +63,11 @@ public class NoticeDispatch {
     private final DispatchesUnderWay underWay;
     private final PropertySettingsService settings;
 
-    public NoticeDispatch(MongoTemplate mongo, Residents residents, AudienceStore recipients, NoticeCounters counters,
+    public NoticeDispatch(NoticeStore notices, Residents residents, AudienceStore recipients, NoticeCounters counters,
             LiveUpdates liveUpdates,
             EventPublisher publisher, DispatchProperties properties, Clock clock, SendSchedule schedule,
             DispatchesUnderWay underWay, PropertySettingsService settings) {
-        this.mongo = mongo;
+        this.notices = notices;
         this.settings = settings;
         this.schedule = schedule;
         this.underWay = underWay;
@@ -94,24 +90,26 @@ public class NoticeDispatch {
 
     /** A manager's send: a draft or a scheduled notice moves to SENDING (see {@link #begin}); null when it is neither. */
     public Notice beginNow(String noticeId) {
-        return begin(noticeId, Criteria.where("status").in(NoticeStatus.DRAFT.name(), NoticeStatus.SCHEDULED.name()));
+        return begin(noticeId, Set.of(NoticeStatus.DRAFT, NoticeStatus.SCHEDULED), null);
+    }
+
+    /** The scheduler's send: a notice still SCHEDULED and due at {@code now} moves to SENDING; null when it is not. */
+    public Notice beginScheduled(String noticeId, Instant now) {
+        return begin(noticeId, Set.of(NoticeStatus.SCHEDULED), now);
     }
 
     /**
-     * Moves the notice to SENDING with a fresh dispatch if it matches {@code state}; null when it did not. Its
+     * Moves the notice to SENDING with a fresh dispatch if it is in one of these states (and due by {@code dueBy}, when
+     * given); null when it is not. Its
      * entry in {@link DispatchesUnderWay} is written first, with the same lease, so a crash after the notice's write
      * leaves what the recovery job needs; once it is SENDING it is no longer scheduled.
      */
-    public Notice begin(String noticeId, Criteria state) {
+    private Notice begin(String noticeId, Set<NoticeStatus> from, Instant dueBy) {
         Instant now = clock.instant();
         Instant leaseUntil = now.plus(lease);
         underWay.hold(noticeId, leaseUntil);
-        Update update = new Update().set("status", NoticeStatus.SENDING).set("updatedAt", now)
-                .set("stats", DeliveryStats.NONE).set("resendable", false)
-                .set("dispatch", new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false,
-                        leaseUntil, now));
-        Notice sending = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)).addCriteria(state),
-                update, FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice sending = notices.beginDispatch(noticeId, from, dueBy, new Notice.Dispatch(UUID.randomUUID().toString(),
+                false, 0, 0, false, leaseUntil, now), now);
         if (sending != null) {
             schedule.remove(noticeId);
         }
@@ -124,10 +122,7 @@ public class NoticeDispatch {
      */
     public Notice claimAbandoned(String noticeId) {
         Instant now = clock.instant();
-        Notice claimed = mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)
-                        .and("dispatch.dispatched").is(false).and("dispatch.leaseUntil").lt(now)),
-                new Update().set("dispatch.leaseUntil", now.plus(lease)),
-                FindAndModifyOptions.options().returnNew(true), Notice.class);
+        Notice claimed = notices.takeAbandonedDispatch(noticeId, now, now.plus(lease));
         if (claimed != null) {
             underWay.hold(noticeId, claimed.dispatch().leaseUntil());
         }
@@ -155,20 +150,16 @@ public class NoticeDispatch {
             // The stats and status as dispatched, in the write that fixes the targets: no result can arrive before
             // it (no chunk is out yet), and a notice whose whole audience opted out is SENT at once.
             NoticeSummary shown = NoticeProgress.outcome(notice, audience);
-            Update update = shown == null ? new Update() : NoticeProgress.update(notice, shown, clock.instant());
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
-                    update.set("dispatch.audienceStored", true)
-                            .set("dispatch.emailTargets", stats.email().pending())
-                            .set("dispatch.smsTargets", stats.sms().pending()), Notice.class);
+            notices.audienceStored(notice.id(), stats.email().pending(), stats.sms().pending(),
+                    shown == null ? null : NoticeProgress.shown(notice, shown, clock.instant()));
             if (shown != null) {
                 liveUpdates.noticeChanged(notice.id());
             }
-            notice = mongo.findById(notice.id(), Notice.class);
+            notice = notices.find(notice.id());
             dispatch = notice.dispatch();
         }
         int chunks = publishChunks(notice, dispatch);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(notice.id())),
-                new Update().set("dispatch.dispatched", true), Notice.class);
+        notices.dispatched(notice.id());
         underWay.remove(notice.id()); // a crash before this leaves an entry the recovery job drops
         log.info("Dispatched notice {}: {} email and {} SMS targets in {} chunks ({} ms)", notice.id(),
                 dispatch.emailTargets(), dispatch.smsTargets(), chunks, (System.nanoTime() - started) / 1_000_000);

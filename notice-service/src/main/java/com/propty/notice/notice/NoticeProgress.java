@@ -4,10 +4,6 @@ import com.propty.notice.changes.LiveUpdates;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class NoticeProgress {
 
-    private final MongoTemplate mongo;
+    private final NoticeStore notices;
     private final LiveUpdates liveUpdates;
     private final Clock clock;
 
-    public NoticeProgress(MongoTemplate mongo, LiveUpdates liveUpdates, Clock clock) {
-        this.mongo = mongo;
+    public NoticeProgress(NoticeStore notices, LiveUpdates liveUpdates, Clock clock) {
+        this.notices = notices;
         this.liveUpdates = liveUpdates;
         this.clock = clock;
     }
@@ -44,23 +40,19 @@ public class NoticeProgress {
         return new NoticeSummary(notice.id(), status, resendable, stats);
     }
 
-    static Update update(Notice notice, NoticeSummary shown, Instant now) {
-        Update update = new Update().set("status", shown.status()).set("stats", shown.stats())
-                .set("resendable", shown.resendable());
-        if (shown.status() != NoticeStatus.SENDING && notice.sentAt() == null) {
-            update.set("sentAt", now);
-        }
-        return update;
+    /** What the notice shows, with its sending time if it is first sent now (it leaves SENDING for the first time). */
+    static NoticeStore.Shown shown(Notice notice, NoticeSummary shown, Instant now) {
+        boolean firstSent = shown.status() != NoticeStatus.SENDING && notice.sentAt() == null;
+        return new NoticeStore.Shown(shown, firstSent ? now : null);
     }
 
     public void show(String noticeId, CombinationCounts counts) {
-        Notice notice = mongo.findById(noticeId, Notice.class);
+        Notice notice = notices.find(noticeId);
         NoticeSummary shown = outcome(notice, counts);
         if (shown == null) {
             return;
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), update(notice, shown, clock.instant()),
-                Notice.class);
+        notices.show(noticeId, shown(notice, shown, clock.instant()));
         liveUpdates.noticeChanged(noticeId);
     }
 }

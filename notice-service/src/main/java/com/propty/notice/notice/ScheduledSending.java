@@ -1,15 +1,11 @@
 package com.propty.notice.notice;
 
-import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,15 +27,15 @@ class ScheduledSending implements ApplicationRunner {
     private final NoticeDispatch dispatch;
     private final SendSchedule schedule;
     private final DispatchesUnderWay underWay;
-    private final MongoTemplate mongo;
+    private final NoticeStore notices;
     private final Clock clock;
 
-    ScheduledSending(NoticeDispatch dispatch, SendSchedule schedule, DispatchesUnderWay underWay, MongoTemplate mongo,
+    ScheduledSending(NoticeDispatch dispatch, SendSchedule schedule, DispatchesUnderWay underWay, NoticeStore notices,
             Clock clock) {
         this.dispatch = dispatch;
         this.schedule = schedule;
         this.underWay = underWay;
-        this.mongo = mongo;
+        this.notices = notices;
         this.clock = clock;
     }
 
@@ -54,11 +50,10 @@ class ScheduledSending implements ApplicationRunner {
     }
 
     private void sendIfDue(SendSchedule.Entry entry, Instant now) {
-        QueueEntryRules.Decision decision = QueueEntryRules.scheduled(mongo.findById(entry.noticeId(), Notice.class), now);
+        QueueEntryRules.Decision decision = QueueEntryRules.scheduled(notices.find(entry.noticeId()), now);
         switch (decision.step()) {
             case TAKE -> {
-                Notice due = dispatch.begin(entry.noticeId(),
-                        Criteria.where("status").is(NoticeStatus.SCHEDULED.name()).and("scheduledAt").lte(now));
+                Notice due = dispatch.beginScheduled(entry.noticeId(), now);
                 if (due != null) { // else cancelled, rescheduled or sent meanwhile: the next poll sees it
                     log.info("Sending scheduled notice {}", due.id());
                     dispatch.runInBackground(due);
@@ -82,7 +77,7 @@ class ScheduledSending implements ApplicationRunner {
     }
 
     private void resumeIfAbandoned(DispatchesUnderWay.Entry entry, Instant now) {
-        QueueEntryRules.Decision decision = QueueEntryRules.underWay(mongo.findById(entry.noticeId(), Notice.class), now);
+        QueueEntryRules.Decision decision = QueueEntryRules.underWay(notices.find(entry.noticeId()), now);
         switch (decision.step()) {
             case TAKE -> {
                 Notice abandoned = dispatch.claimAbandoned(entry.noticeId());
@@ -98,8 +93,8 @@ class ScheduledSending implements ApplicationRunner {
     }
 
     /**
-     * Fills both queues from the notices, once per start: one query each (real MongoDB serves them from the indexes
-     * declared here; the embedded store scans the notices, once). Writing an entry that exists changes nothing the
+     * Fills both queues from the notices, once per start: one query each (real MongoDB serves them from the notices'
+     * indexes; the embedded store scans the notices, once). Writing an entry that exists changes nothing the
      * jobs rely on ({@code $min} of the send time, {@code $max} of the lease).
      */
     @Override
@@ -108,18 +103,15 @@ class ScheduledSending implements ApplicationRunner {
     }
 
     void enqueueExisting() {
-        mongo.getCollection("notices").createIndex(Indexes.ascending("status", "scheduledAt"));
-        mongo.getCollection("notices").createIndex(Indexes.ascending("dispatch.dispatched"));
         int scheduled = 0;
         int underWayCount = 0;
-        for (Notice notice : mongo.find(Query.query(Criteria.where("status").is(NoticeStatus.SCHEDULED.name())),
-                Notice.class)) {
+        for (Notice notice : notices.scheduled()) {
             if (notice.scheduledAt() != null) {
                 schedule.add(notice.id(), notice.scheduledAt());
                 scheduled++;
             }
         }
-        for (Notice notice : mongo.find(Query.query(Criteria.where("dispatch.dispatched").is(false)), Notice.class)) {
+        for (Notice notice : notices.dispatchesNotDone()) {
             underWay.hold(notice.id(), notice.dispatch().leaseUntil());
             underWayCount++;
         }

@@ -5,8 +5,6 @@ import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.StatusRank;
 import java.time.Instant;
-import java.util.Date;
-import org.bson.Document;
 
 /**
  * One recipient's state on one channel. Stored as a sub-document whose first field is
@@ -31,7 +29,7 @@ public record ChannelState(long rank, DeliveryStatus status, int attempt, String
      * This PENDING attempt as shown while a provider outage defers it: still PENDING, with PROVIDER_UNAVAILABLE as
      * its last error so the table and the export say why it waits. (A view only; never stored.)
      */
-    ChannelState deferred() {
+    public ChannelState deferred() {
         return new ChannelState(rank, status, attempt, address, ErrorCode.PROVIDER_UNAVAILABLE, null, null,
                 updatedAt);
     }
@@ -47,29 +45,5 @@ public record ChannelState(long rank, DeliveryStatus status, int attempt, String
             return incoming;
         }
         return current;
-    }
-
-    Document toDocument() {
-        Document doc = new Document("rank", rank);
-        doc.append("status", status.name());
-        doc.append("attempt", attempt);
-        doc.append("address", address);
-        doc.append("errorCode", errorCode == null ? null : errorCode.name());
-        doc.append("providerCode", providerCode);
-        doc.append("errorMessage", errorMessage);
-        doc.append("updatedAt", updatedAt == null ? null : Date.from(updatedAt));
-        return doc;
-    }
-
-    static ChannelState from(Document doc) {
-        if (doc == null) {
-            return null;
-        }
-        String errorCode = doc.getString("errorCode");
-        Date updatedAt = doc.getDate("updatedAt");
-        return new ChannelState(((Number) doc.get("rank")).longValue(), DeliveryStatus.valueOf(doc.getString("status")),
-                ((Number) doc.get("attempt")).intValue(), doc.getString("address"),
-                errorCode == null ? null : ErrorCode.valueOf(errorCode), doc.getString("providerCode"),
-                doc.getString("errorMessage"), updatedAt == null ? null : updatedAt.toInstant());
     }
 }

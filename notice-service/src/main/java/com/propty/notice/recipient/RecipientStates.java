@@ -109,7 +109,7 @@ public final class RecipientStates {
     }
 
     /** The ends of the holds to write ($max), of the channels whose deferral changed with a hold. */
-    Map<Channel, Instant> heldUntil() {
+    public Map<Channel, Instant> heldUntil() {
         return heldUntil;
     }
 
@@ -136,13 +136,13 @@ public final class RecipientStates {
         return !changedChannels.isEmpty() || !changedDeferrals.isEmpty();
     }
 
-    Map<Channel, ChannelState> changedChannels() {
+    public Map<Channel, ChannelState> changedChannels() {
         Map<Channel, ChannelState> changed = new EnumMap<>(Channel.class);
         changedChannels.forEach(c -> changed.put(c, channels.get(c)));
         return changed;
     }
 
-    Map<Channel, Integer> changedDeferrals() {
+    public Map<Channel, Integer> changedDeferrals() {
         Map<Channel, Integer> changed = new EnumMap<>(Channel.class);
         changedDeferrals.forEach(c -> changed.put(c, deferred.get(c)));
         return changed;

@@ -1,5 +1,7 @@
 package com.propty.notice.store;
 
+import com.mongodb.client.model.Indexes;
+import com.propty.notice.notice.DeliveryStats;
 import com.propty.notice.notice.Notice;
 import com.propty.notice.notice.NoticeDraftRules;
 import com.propty.notice.notice.NoticeStatus;
@@ -20,16 +22,19 @@ import org.springframework.stereotype.Component;
  * the id with the state it requires in its filter, so the check and the write are one atomic step.
  */
 @Component
-class MongoNoticeStore implements NoticeStore {
+public class MongoNoticeStore implements NoticeStore {
 
-    static final String COLLECTION = "notices";
+    public static final String COLLECTION = "notices";
 
     private static final FindAndModifyOptions AS_IT_NOW_IS = FindAndModifyOptions.options().returnNew(true);
 
     private final MongoTemplate mongo;
 
-    MongoNoticeStore(MongoTemplate mongo) {
+    public MongoNoticeStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        // Real MongoDB serves the start-up queries below from these; the embedded store scans the notices, once.
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("status", "scheduledAt"));
+        mongo.getCollection(COLLECTION).createIndex(Indexes.ascending("dispatch.dispatched"));
     }
 
     @Override
@@ -54,6 +59,17 @@ class MongoNoticeStore implements NoticeStore {
         Query existing = Query.query(Criteria.where("propertyId").is(propertyId));
         existing.fields().include("_id");
         return mongo.find(existing, Document.class, COLLECTION).stream().map(doc -> doc.get("_id").toString()).toList();
+    }
+
+    @Override
+    public List<Notice> scheduled() {
+        return mongo.find(Query.query(Criteria.where("status").is(NoticeStatus.SCHEDULED.name())), Notice.class,
+                COLLECTION);
+    }
+
+    @Override
+    public List<Notice> dispatchesNotDone() {
+        return mongo.find(Query.query(Criteria.where("dispatch.dispatched").is(false)), Notice.class, COLLECTION);
     }
 
     /** A draft's new content; {@code smsText} or {@code recipientIds} null go back to their defaults. */
@@ -86,6 +102,53 @@ class MongoNoticeStore implements NoticeStore {
         return mongo.findAndModify(inStatus(noticeId, NoticeStatus.SCHEDULED),
                 new Update().set("status", NoticeStatus.DRAFT).unset("scheduledAt").set("updatedAt", at),
                 AS_IT_NOW_IS, Notice.class, COLLECTION);
+    }
+
+    @Override
+    public Notice beginDispatch(String noticeId, Set<NoticeStatus> from, Instant dueBy, Notice.Dispatch dispatch,
+            Instant at) {
+        Criteria state = Criteria.where("_id").is(noticeId).and("status").in(from.stream().map(Enum::name).toList());
+        if (dueBy != null) {
+            state = state.and("scheduledAt").lte(dueBy);
+        }
+        return mongo.findAndModify(Query.query(state), new Update().set("status", NoticeStatus.SENDING)
+                        .set("updatedAt", at).set("stats", DeliveryStats.NONE).set("resendable", false)
+                        .set("dispatch", dispatch), AS_IT_NOW_IS, Notice.class, COLLECTION);
+    }
+
+    @Override
+    public Notice takeAbandonedDispatch(String noticeId, Instant now, Instant leaseUntil) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(noticeId)
+                        .and("dispatch.dispatched").is(false).and("dispatch.leaseUntil").lt(now)),
+                new Update().set("dispatch.leaseUntil", leaseUntil), AS_IT_NOW_IS, Notice.class, COLLECTION);
+    }
+
+    @Override
+    public void audienceStored(String noticeId, long emailTargets, long smsTargets, Shown shown) {
+        Update update = shown == null ? new Update() : shownUpdate(shown);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), update.set("dispatch.audienceStored", true)
+                .set("dispatch.emailTargets", emailTargets).set("dispatch.smsTargets", smsTargets), Notice.class,
+                COLLECTION);
+    }
+
+    @Override
+    public void dispatched(String noticeId) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), new Update().set("dispatch.dispatched", true),
+                Notice.class, COLLECTION);
+    }
+
+    @Override
+    public void show(String noticeId, Shown shown) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(noticeId)), shownUpdate(shown), Notice.class, COLLECTION);
+    }
+
+    private static Update shownUpdate(Shown shown) {
+        Update update = new Update().set("status", shown.summary().status()).set("stats", shown.summary().stats())
+                .set("resendable", shown.summary().resendable());
+        if (shown.sentAt() != null) {
+            update.set("sentAt", shown.sentAt());
+        }
+        return update;
     }
 
     @Override

@@ -8,6 +8,9 @@ import com.propty.events.NoticeDispatchRequested;
 import com.propty.events.Requester;
 import com.propty.events.Topics;
 import com.propty.notice.ServiceTestSupport;
+import com.propty.notice.store.MongoDispatchesUnderWay;
+import com.propty.notice.store.MongoNoticeStore;
+import com.propty.notice.store.MongoSendSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +40,7 @@ class InterruptedDispatchTest extends ServiceTestSupport {
                 "Tomorrow 9-11", null, List.of(Channel.EMAIL), null, NoticeStatus.SENDING,
                 new Requester("user-1", "Manager One"), crashed, crashed, null, null, false, DeliveryStats.NONE,
                 new Notice.Dispatch(UUID.randomUUID().toString(), false, 0, 0, false, crashed.plusSeconds(120),
-                        crashed), null));
+                        crashed), null), MongoNoticeStore.COLLECTION);
 
         sending.enqueueExisting();
         sending.resumeAbandonedDispatches();
@@ -47,19 +50,19 @@ class InterruptedDispatchTest extends ServiceTestSupport {
         NoticeDispatchRequested chunk = JSON.readValue(chunks.get(0).value(), NoticeDispatchRequested.class);
         assertThat(chunk.dispatchId()).isEqualTo(interrupted.dispatch().dispatchId());
         assertThat(chunk.targets()).singleElement().satisfies(t -> assertThat(t.recipientId()).isEqualTo(resident));
-        assertThat(mongo.findById(interrupted.id(), Notice.class).dispatch().dispatched()).isTrue();
-        assertThat(entries(DispatchesUnderWay.COLLECTION, interrupted.id())).isZero();
+        assertThat(mongo.findById(interrupted.id(), Notice.class, MongoNoticeStore.COLLECTION).dispatch().dispatched()).isTrue();
+        assertThat(entries(MongoDispatchesUnderWay.COLLECTION, interrupted.id())).isZero();
     }
 
     @Test
     void schedulingQueuesTheNoticeAndCancellingEmptiesTheQueueAgain() {
         String property = newProperty();
         String id = scheduledForTomorrow(property);
-        assertThat(entries(SendSchedule.COLLECTION, id)).isEqualTo(1);
+        assertThat(entries(MongoSendSchedule.COLLECTION, id)).isEqualTo(1);
 
         assertThat(call("POST", "/api/notices/" + id + "/cancel", null, property).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> entries(SendSchedule.COLLECTION, id) == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> entries(MongoSendSchedule.COLLECTION, id) == 0);
         assertThat(call("GET", "/api/notices/" + id, null, property).body().get("status").stringValue())
                 .isEqualTo("DRAFT");
     }
@@ -71,9 +74,9 @@ class InterruptedDispatchTest extends ServiceTestSupport {
 
         assertThat(call("POST", "/api/notices/" + id + "/send", null, property).status()).isEqualTo(202);
 
-        assertThat(entries(SendSchedule.COLLECTION, id)).isZero();
-        await().atMost(Duration.ofSeconds(20)).until(() -> entries(DispatchesUnderWay.COLLECTION, id) == 0);
-        assertThat(mongo.findById(id, Notice.class).dispatch().dispatched()).isTrue();
+        assertThat(entries(MongoSendSchedule.COLLECTION, id)).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> entries(MongoDispatchesUnderWay.COLLECTION, id) == 0);
+        assertThat(mongo.findById(id, Notice.class, MongoNoticeStore.COLLECTION).dispatch().dispatched()).isTrue();
     }
 
     private String scheduledForTomorrow(String property) {

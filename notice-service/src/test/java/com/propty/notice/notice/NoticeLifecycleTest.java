@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.propty.notice.ServiceTestSupport;
+import com.propty.notice.store.MongoNoticeStore;
+import com.propty.notice.store.MongoPropertyNotices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -87,10 +89,11 @@ class NoticeLifecycleTest extends ServiceTestSupport {
         String legacy = "legacy-" + System.nanoTime();
         mongo.insert(new Notice(legacy, property, "Old", "Old notice", null, List.of(com.propty.events.Channel.EMAIL),
                 null, NoticeStatus.DRAFT, new com.propty.events.Requester("user-1", "U"), then, then, null, null, false,
-                DeliveryStats.NONE, null, null));
+                DeliveryStats.NONE, null, null), MongoNoticeStore.COLLECTION);
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(PropertyNotices.headerKey(property))),
-                PropertyNotices.COLLECTION);
+                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                        .is(MongoPropertyNotices.headerKey(property))),
+                MongoPropertyNotices.COLLECTION);
         String newest = draft(property);
         assertThat(call("DELETE", "/api/notices/" + deleted, null, property).status()).isEqualTo(204);
 
@@ -107,8 +110,8 @@ class NoticeLifecycleTest extends ServiceTestSupport {
         String latest = draft(property);
         assertThat(ids(call("GET", "/api/properties/" + property + "/notices?page=0&size=1", null, property).body()))
                 .containsExactly(latest);
-        assertThat(mongo.findById(PropertyNotices.headerKey(property), org.bson.Document.class,
-                PropertyNotices.COLLECTION).getBoolean("built")).isTrue();
+        assertThat(mongo.findById(MongoPropertyNotices.headerKey(property), org.bson.Document.class,
+                MongoPropertyNotices.COLLECTION).getBoolean("built")).isTrue();
     }
 
     @Test

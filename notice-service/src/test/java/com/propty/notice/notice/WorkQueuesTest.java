@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoClient;
 import com.propty.events.Channel;
 import com.propty.events.Requester;
+import com.propty.notice.store.MongoDispatchesUnderWay;
+import com.propty.notice.store.MongoNoticeStore;
+import com.propty.notice.store.MongoSendSchedule;
 import com.propty.testsupport.MutableClock;
-import com.propty.testsupport.StoreCommands;
 import com.propty.testsupport.StoreCommands.Command;
+import com.propty.testsupport.StoreCommands;
 import com.propty.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * The scheduler's two jobs against the MongoDB-wire server, each test in its own database: what they read (the
@@ -43,8 +45,8 @@ class WorkQueuesTest {
     final List<String> resumed = new CopyOnWriteArrayList<>();
     MongoClient client;
     MongoTemplate mongo;
-    SendSchedule schedule;
-    DispatchesUnderWay underWay;
+    MongoSendSchedule schedule;
+    MongoDispatchesUnderWay underWay;
     NoticeDispatch dispatch;
     ScheduledSending sending;
 
@@ -52,9 +54,9 @@ class WorkQueuesTest {
     void store() {
         client = commands.client(TestInfrastructure.mongo().connectionString());
         mongo = new MongoTemplate(client, "work-queues-" + UUID.randomUUID());
-        schedule = new SendSchedule(mongo);
-        underWay = new DispatchesUnderWay(mongo);
-        dispatch = new NoticeDispatch(mongo, null, null, null, null, null,
+        schedule = new MongoSendSchedule(mongo);
+        underWay = new MongoDispatchesUnderWay(mongo);
+        dispatch = new NoticeDispatch(new MongoNoticeStore(mongo), null, null, null, null, null,
                 new DispatchProperties(500, LEASE.toMillis()), clock, schedule, underWay, null) {
             @Override
             public void runInBackground(Notice notice) {
@@ -66,7 +68,7 @@ class WorkQueuesTest {
                 resumed.add(notice.id());
             }
         };
-        sending = new ScheduledSending(dispatch, schedule, underWay, mongo, clock);
+        sending = new ScheduledSending(dispatch, schedule, underWay, new MongoNoticeStore(mongo), clock);
     }
 
     @AfterEach
@@ -77,14 +79,14 @@ class WorkQueuesTest {
 
     @Test
     void aPollAmongAThousandSentNoticesReadsTheQueueThenOnlyTheDueNoticeByKey() {
-        mongo.insertAll(sentNotices(1000));
+        mongo.insert(sentNotices(1000), MongoNoticeStore.COLLECTION);
         Notice due = insert(notice(NoticeStatus.SCHEDULED, now().plus(Duration.ofHours(1)), null));
         schedule.add(due.id(), due.scheduledAt());
         assertThat(schedule.size()).isEqualTo(1);
 
         List<Command> idle = commands.during(sending::sendDueNotices);
         assertThat(on("notices", idle)).isEmpty();
-        assertThat(on(SendSchedule.COLLECTION, idle)).hasSize(1);
+        assertThat(on(MongoSendSchedule.COLLECTION, idle)).hasSize(1);
 
         clock.advance(Duration.ofHours(1));
         List<Command> poll = commands.during(sending::sendDueNotices);
@@ -101,9 +103,8 @@ class WorkQueuesTest {
 
     @Test
     void theRecoveryJobAmongAThousandFinishedDispatchesReadsTheQueueThenOnlyTheAbandonedNoticeByKey() {
-        mongo.insertAll(sentNotices(1000));
-        Notice abandoned = dispatch.begin(insert(notice(NoticeStatus.DRAFT, null, null)).id(),
-                Criteria.where("status").is(NoticeStatus.DRAFT.name()));
+        mongo.insert(sentNotices(1000), MongoNoticeStore.COLLECTION);
+        Notice abandoned = dispatch.beginNow(insert(notice(NoticeStatus.DRAFT, null, null)).id());
 
         List<Command> leaseRunning = commands.during(sending::resumeAbandonedDispatches);
         assertThat(on("notices", leaseRunning)).isEmpty();
@@ -116,7 +117,7 @@ class WorkQueuesTest {
                 .containsExactly("findAndModify");
         assertThat(resumed).containsExactly(abandoned.id());
         // the new lease is on the notice and on its entry: nobody looks at it again before it ends
-        Instant newLease = mongo.findById(abandoned.id(), Notice.class).dispatch().leaseUntil();
+        Instant newLease = mongo.findById(abandoned.id(), Notice.class, MongoNoticeStore.COLLECTION).dispatch().leaseUntil();
         assertThat(newLease).isEqualTo(now().plus(LEASE).truncatedTo(ChronoUnit.MILLIS));
         assertThat(underWay.leaseEndedBefore(newLease, 10)).isEmpty();
         assertThat(underWay.leaseEndedBefore(newLease.plusMillis(1), 10)).hasSize(1);
@@ -198,7 +199,8 @@ class WorkQueuesTest {
             schedule.add(notice.id(), now());
             ids.add(notice.id());
         }
-        ScheduledSending other = new ScheduledSending(dispatch, schedule, new DispatchesUnderWay(mongo), mongo, clock);
+        ScheduledSending other = new ScheduledSending(dispatch, schedule, new MongoDispatchesUnderWay(mongo),
+                new MongoNoticeStore(mongo), clock);
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService pollers = Executors.newFixedThreadPool(2);
         try {
@@ -277,8 +279,7 @@ class WorkQueuesTest {
         Notice scheduled = insert(notice(NoticeStatus.SCHEDULED, now().plusSeconds(600), null));
         schedule.add(scheduled.id(), scheduled.scheduledAt());
 
-        dispatch.begin(scheduled.id(), Criteria.where("status").in(NoticeStatus.DRAFT.name(),
-                NoticeStatus.SCHEDULED.name()));
+        dispatch.beginNow(scheduled.id());
 
         assertThat(schedule.size()).isZero();
         assertThat(underWay.leaseEndedBefore(now().plus(LEASE).plusMillis(1), 10))
@@ -290,11 +291,11 @@ class WorkQueuesTest {
     }
 
     private Notice insert(Notice notice) {
-        return mongo.insert(notice);
+        return mongo.insert(notice, MongoNoticeStore.COLLECTION);
     }
 
     private NoticeStatus status(Notice notice) {
-        return mongo.findById(notice.id(), Notice.class).status();
+        return mongo.findById(notice.id(), Notice.class, MongoNoticeStore.COLLECTION).status();
     }
 
     private List<Notice> sentNotices(int count) {

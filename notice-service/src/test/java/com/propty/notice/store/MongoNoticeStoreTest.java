@@ -72,7 +72,7 @@ class MongoNoticeStoreTest {
     void aNoticeBeingSentIsNeverScheduledAgain() {
         draft("n-3");
         mongo.updateFirst(Query.query(Criteria.where("_id").is("n-3")), Update.update("status", NoticeStatus.SENDING),
-                Notice.class);
+                Notice.class, MongoNoticeStore.COLLECTION);
         assertThat(store.schedule("n-3", T0.plusSeconds(60), T0)).isNull();
         assertThat(store.find("n-3").status()).isEqualTo(NoticeStatus.SENDING);
     }

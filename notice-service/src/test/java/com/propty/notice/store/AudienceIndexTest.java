@@ -1,8 +1,9 @@
-package com.propty.notice.recipient;
+package com.propty.notice.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.propty.notice.ServiceTestSupport;
+import com.propty.notice.recipient.Recipient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -46,7 +47,7 @@ class AudienceIndexTest extends ServiceTestSupport {
         String noticeId = "legacy-" + UUID.randomUUID();
         for (String[] r : List.of(new String[] {"r1", "zoe"}, new String[] {"r2", "adam"}, new String[] {"r3", "mia"})) {
             mongo.insert(new Document("_id", Recipient.id(noticeId, r[0])).append("noticeId", noticeId)
-                    .append("recipientId", r[0]).append("sortName", r[1]), Recipients.COLLECTION);
+                    .append("recipientId", r[0]).append("sortName", r[1]), MongoRecipients.COLLECTION);
         }
 
         assertThat(index.idsAt(noticeId, 0, 10)).containsExactly("r2", "r3", "r1");

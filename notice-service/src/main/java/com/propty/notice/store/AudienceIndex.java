@@ -1,4 +1,4 @@
-package com.propty.notice.recipient;
+package com.propty.notice.store;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class AudienceIndex {
 
-    static final String COLLECTION = "notice_audience";
+    public static final String COLLECTION = "notice_audience";
     static final int PAGE = 1000;
 
     /** A recipient as the index orders it. */
     public record Member(String recipientId, String sortName) {
     }
 
-    static final Comparator<Member> TABLE_ORDER = Comparator.comparing(Member::sortName)
+    public static final Comparator<Member> TABLE_ORDER = Comparator.comparing(Member::sortName)
             .thenComparing(Member::recipientId);
 
     private final MongoTemplate mongo;
@@ -132,7 +132,7 @@ public class AudienceIndex {
      */
     private int rebuild(String noticeId) {
         List<Member> audience = new ArrayList<>();
-        mongo.getCollection(Recipients.COLLECTION).find(eq("noticeId", noticeId))
+        mongo.getCollection(MongoRecipients.COLLECTION).find(eq("noticeId", noticeId))
                 .projection(new Document("recipientId", 1).append("sortName", 1))
                 .sort(Sorts.ascending("sortName", "_id"))
                 .forEach(doc -> audience.add(new Member(doc.getString("recipientId"),
