@@ -45,16 +45,42 @@ class ConcurrentClientsTest {
     record Answer(String kind, int status, String code, JsonNode body) {
     }
 
+    /** The two resends the race may start: the shared key's and the one of the many keys that won Eve's SMS. */
+    record Resends(String shared, String many) {
+    }
+
     @Test
     void fiftyClientsAtOneNoticeLeaveAnExactState() throws Exception {
         Journey journey = new Journey().withTheUsualMix();
         String notice = journey.sendToAll();
         journey.settled(notice);
-        String gateway = RunningPlatform.get().settings().gatewayUrl();
         ResultsTopic results = new ResultsTopic(RunningPlatform.get().settings().kafkaBootstrap());
         Simulator simulator = new Simulator(RunningPlatform.get().settings().simulatorUrl());
         Map<String, Integer> sentBefore = simulator.accepted();
 
+        List<Answer> answers = race(journey, notice, danBounce(results, notice, journey));
+        Resends resends = everyAnswerIsOneTheContractAllows(answers);
+
+        // The end state, once every result is in and projected
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            NoticeSnapshot s = NoticeSnapshot.of(journey.api, notice);
+            return s.settled() && s.notFinal() == 0 && s.history().size() == 2
+                    && s.targets().get(journey.id("Dan") + ":EMAIL").status().equals("FAILED");
+        });
+        results.awaitProjectionsCaughtUp(Duration.ofSeconds(60));
+        NoticeSnapshot end = NoticeSnapshot.of(journey.api, notice);
+
+        theHistoryHoldsTheTwoResendsAndNothingElse(end, resends);
+        eachFailedChannelWasResentOnceAndTheBounceApplied(journey, end,
+                answers.stream().filter(a -> a.kind().equals("webhook")).count());
+        theProvidersWereSentEachResentChannelOnce(journey, sentBefore, simulator.accepted());
+        assertThat(end.inconsistencies().stream().filter(p -> !p.startsWith("history")).toList())
+                .as("statistics against a recount of the recipients table").isEmpty();
+    }
+
+    /** {@value #CLIENTS} clients released together, {@value #REQUESTS_PER_CLIENT} requests each: every answer. */
+    private static List<Answer> race(Journey journey, String notice, String bounce) throws Exception {
+        String gateway = RunningPlatform.get().settings().gatewayUrl();
         Api sharedKeyManager = journey.api;
         List<Api> otherManagers = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -65,7 +91,6 @@ class ConcurrentClientsTest {
         Map<String, Object> bobAndCarol = Map.of("scope", "SELECTED", "recipientIds",
                 List.of(journey.id("Bob"), journey.id("Carol")));
         Map<String, Object> eve = Map.of("scope", "SELECTED", "recipientIds", List.of(journey.id("Eve")));
-        String bounce = danBounce(results, notice, journey);
         SignedWebhooks webhooks = new SignedWebhooks(gateway);
 
         List<Callable<List<Answer>>> clients = new ArrayList<>();
@@ -105,7 +130,11 @@ class ConcurrentClientsTest {
         Map<String, Long> byKind = answers.stream().collect(Collectors.groupingBy(a -> a.kind() + " " + a.status()
                 + (a.code() == null ? "" : " " + a.code()), TreeMap::new, Collectors.counting()));
         System.out.println("[concurrency] " + answers.size() + " requests: " + byKind);
+        return answers;
+    }
 
+    /** No 5xx; reads and webhooks 200; the shared key one resend replayed; one of the many keys wins, the rest 409. */
+    private static Resends everyAnswerIsOneTheContractAllows(List<Answer> answers) {
         assertThat(answers).as("no 5xx, no transport error").allSatisfy(a -> assertThat(a.status()).isBetween(200, 499));
         assertThat(answers).filteredOn(a -> List.of("resend-options", "recipients", "webhook").contains(a.kind()))
                 .allSatisfy(a -> assertThat(a.status()).as(a.kind()).isEqualTo(200));
@@ -121,53 +150,48 @@ class ConcurrentClientsTest {
                     assertThat(a.status()).isEqualTo(409);
                     assertThat(a.code()).isNotBlank();
                 });
-        String manyId = many.stream().filter(a -> a.status() == 202).findFirst().orElseThrow().body().get("resendId")
-                .asString();
+        return new Resends(sharedIds.iterator().next(), many.stream().filter(a -> a.status() == 202).findFirst()
+                .orElseThrow().body().get("resendId").asString());
+    }
 
-        // The end state, once every result is in and projected
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            NoticeSnapshot s = NoticeSnapshot.of(journey.api, notice);
-            return s.settled() && s.notFinal() == 0 && s.history().size() == 2
-                    && s.targets().get(journey.id("Dan") + ":EMAIL").status().equals("FAILED");
-        });
-        results.awaitProjectionsCaughtUp(Duration.ofSeconds(60));
-        NoticeSnapshot end = NoticeSnapshot.of(journey.api, notice);
-
+    private static void theHistoryHoldsTheTwoResendsAndNothingElse(NoticeSnapshot end, Resends resends) {
         Map<String, JsonNode> history = new HashMap<>();
         end.history().forEach(row -> history.put(row.get("resendId").asString(), row));
-        assertThat(history.keySet()).as("the two resends, nothing else").containsExactlyInAnyOrder(
-                sharedIds.iterator().next(), manyId);
-        JsonNode sharedRow = history.get(sharedIds.iterator().next());
+        assertThat(history.keySet()).as("the two resends, nothing else").containsExactlyInAnyOrder(resends.shared(),
+                resends.many());
+        JsonNode sharedRow = history.get(resends.shared());
         assertThat(List.of(sharedRow.get("emails").asInt(), sharedRow.get("sms").asInt()))
                 .as("Bob's and Carol's emails, Carol's SMS").containsExactly(2, 1);
-        JsonNode manyRow = history.get(manyId);
+        JsonNode manyRow = history.get(resends.many());
         assertThat(List.of(manyRow.get("emails").asInt(), manyRow.get("sms").asInt())).as("Eve's SMS")
                 .containsExactly(0, 1);
+    }
 
+    private static void eachFailedChannelWasResentOnceAndTheBounceApplied(Journey journey, NoticeSnapshot end,
+            long bouncesPosted) {
         Map<String, Integer> attempts = new TreeMap<>();
         end.targets().values().forEach(t -> attempts.put(name(journey, t.recipientId()) + " " + t.channel(), t.attempt()));
         assertThat(attempts).as("each failed channel resent once, nothing else").isEqualTo(Map.of(
                 "Alice EMAIL", 1, "Alice SMS", 1, "Bob EMAIL", 2, "Bob SMS", 1, "Carol EMAIL", 2, "Carol SMS", 2,
                 "Dan EMAIL", 1, "Dan SMS", 1, "Eve EMAIL", 1, "Eve SMS", 2));
         assertThat(end.targets().get(journey.id("Dan") + ":EMAIL").is("FAILED", "BOUNCED"))
-                .as("the bounce, posted " + answers.stream().filter(a -> a.kind().equals("webhook")).count()
-                        + " times, applied").isTrue();
+                .as("the bounce, posted " + bouncesPosted + " times, applied").isTrue();
+    }
 
-        Map<String, Integer> sentAfter = simulator.accepted();
+    /** What the simulated providers accepted again during the race: Carol's email and Eve's SMS, once each. */
+    private static void theProvidersWereSentEachResentChannelOnce(Journey journey, Map<String, Integer> before,
+            Map<String, Integer> after) {
         Map<String, Integer> sentByTheResends = new TreeMap<>();
         for (String address : List.of(journey.email("alice", "example.com"), journey.email("bob", "invalid.example"),
                 journey.email("carol", "bounce.example"), journey.email("dan", "example.com"),
                 journey.email("eve", "example.com"), "+15145550001", "+15145550002", "+15550100003", "+15550200005")) {
-            int more = sentAfter.getOrDefault(address, 0) - sentBefore.getOrDefault(address, 0);
+            int more = after.getOrDefault(address, 0) - before.getOrDefault(address, 0);
             if (more != 0) {
                 sentByTheResends.put(address, more);
             }
         }
         assertThat(sentByTheResends).as("what the providers were sent again: each resent channel once")
                 .isEqualTo(Map.of(journey.email("carol", "bounce.example"), 1, "+15550200005", 1));
-
-        assertThat(end.inconsistencies().stream().filter(p -> !p.startsWith("history")).toList())
-                .as("statistics against a recount of the recipients table").isEmpty();
     }
 
     private static String name(Journey journey, String recipientId) {
