@@ -5,8 +5,6 @@ import com.propty.events.DeliveryStatus;
 import com.propty.events.ErrorCode;
 import com.propty.events.StatusRank;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.Comparator;
 
 /**
  * The state of one resend target within its attempt, ordered by the platform's one merge rule
@@ -30,15 +28,5 @@ public record TargetState(long rank, DeliveryStatus status, ErrorCode errorCode,
     public static TargetState of(DeliveryResult result) {
         return new TargetState(result.rank(), result.status(), result.errorCode(), result.providerCode(),
                 result.occurredAt());
-    }
-
-    /** What {@code $max} keeps out of everything seen for one target: the highest rank, ties by the next fields. */
-    public static TargetState latest(Collection<TargetState> seen) {
-        return seen.stream().max(Comparator.comparingLong(TargetState::rank)
-                .thenComparing(s -> s.status().name())
-                .thenComparing(s -> s.errorCode() == null ? null : s.errorCode().name(),
-                        Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(TargetState::providerCode, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(TargetState::at, Comparator.nullsFirst(Comparator.naturalOrder()))).orElseThrow();
     }
 }
