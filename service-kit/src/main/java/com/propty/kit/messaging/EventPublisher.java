@@ -26,6 +26,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -46,6 +48,8 @@ import tools.jackson.databind.json.JsonMapper;
  * first record this process publishes to it, so the broker never creates it with its own default count.
  */
 public class EventPublisher implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     /** One record: its key (which keeps a notice's events in order) and the event, as JSON bytes or as an object. */
     public record Keyed(String key, Object event) {
@@ -166,10 +170,7 @@ public class EventPublisher implements DisposableBean {
                     led = description.partitions().size() >= partitions && description.partitions().stream()
                             .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
                 }
-                if (led) {
-                    List<TopicPartition> all = IntStream.range(0, partitions)
-                            .mapToObj(p -> new TopicPartition(topic, p)).toList();
-                    admin.describeProducers(all).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (led && partitionsOpen(admin, topic, partitions)) {
                     return;
                 }
             } catch (ExecutionException e) {
@@ -182,6 +183,27 @@ public class EventPublisher implements DisposableBean {
                 throw new TimeoutException("no leader open for every partition of " + topic);
             }
             Thread.sleep(20); // the metadata is applied within milliseconds of the creation
+        }
+    }
+
+    /**
+     * Whether every leader answers for its partition's producers. A broker that will not say (no DescribeProducers
+     * permission for this service, or too old) is taken at its metadata's word: the probe is a safeguard, not a
+     * condition to publish.
+     */
+    private boolean partitionsOpen(Admin admin, String topic, int partitions)
+            throws InterruptedException, TimeoutException, ExecutionException {
+        List<TopicPartition> all = IntStream.range(0, partitions).mapToObj(p -> new TopicPartition(topic, p)).toList();
+        try {
+            admin.describeProducers(all).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UnknownTopicOrPartitionException
+                    || e.getCause() instanceof NotLeaderOrFollowerException) {
+                throw e; // not open yet: the caller waits and asks again
+            }
+            log.debug("Cannot probe the partitions of {} ({}); going by the metadata", topic, e.getCause().toString());
+            return true;
         }
     }
 
