@@ -234,6 +234,18 @@ public final class ServiceArchitecture {
     }
 
     /**
+     * A use case names the kind of a refusal ({@code ApiProblem.forbidden}, {@code unavailable}, …, or a code of its
+     * own) and never an HTTP status: only the {@code web} package (controllers, problem mapping) uses {@code
+     * HttpStatus}.
+     */
+    public void assertHttpStatusesOnlyInWeb() {
+        noClasses().that().resideOutsideOfPackage(basePackage + ".web..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.springframework.http.HttpStatus")
+                .because("the HTTP status of a refusal is decided at the edge")
+                .check(classes);
+    }
+
+    /**
      * Settings come in {@code @ConfigurationProperties} records (one per feature, named {@code *Properties}), never as
      * {@code @Value} fields or parameters: every setting of a feature is then in one place, typed, with its default.
      */

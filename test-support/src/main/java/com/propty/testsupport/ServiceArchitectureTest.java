@@ -44,6 +44,12 @@ public abstract class ServiceArchitectureTest {
     }
 
     @Test
+    void httpStatusesAreDecidedInTheWebPackage() {
+        assumeTrue(architecture.isService(), "a library");
+        architecture.assertHttpStatusesOnlyInWeb();
+    }
+
+    @Test
     void settingsComeInPropertiesRecords() {
         assumeTrue(architecture.isService(), "a library: its auto-configuration may read the binder's own settings");
         architecture.assertSettingsInPropertiesRecords();

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,8 +63,7 @@ public class AuditTrail {
     /** 403 for anyone but a PROPERTY_ADMIN, then 404 for a property outside the token, then 400 for bad paging. */
     public Page of(Caller caller, String propertyId, Integer size, String before) {
         if (!caller.roles().contains(ADMIN)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
-                    "Only a property administrator may read the audit trail.");
+            throw ApiProblem.forbidden("Only a property administrator may read the audit trail.");
         }
         caller.requireProperty(propertyId, "Property");
         int limit = AuditCursor.size(size);

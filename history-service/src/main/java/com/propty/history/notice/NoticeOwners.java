@@ -5,7 +5,6 @@ import com.propty.kit.InternalClients;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -57,7 +56,7 @@ public class NoticeOwners {
             return Optional.empty();
         } catch (RestClientException e) {
             log.warn("notice-service unavailable for notice {}: {}", noticeId, e.getMessage());
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "NOTICE_SERVICE_UNAVAILABLE",
+            throw ApiProblem.unavailable("NOTICE_SERVICE_UNAVAILABLE",
                     "Notice service unavailable", "The notice could not be looked up; try again shortly.");
         }
     }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -176,7 +175,7 @@ public class Notices {
             throw ApiProblem.validation("sendAt", "is required (ISO-8601 UTC)");
         }
         if (!input.sendAt().isAfter(clock.instant())) {
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "SEND_AT_IN_PAST", "Send time in the past",
+            throw ApiProblem.badRequest("SEND_AT_IN_PAST", "Send time in the past",
                     "sendAt must be in the future.", List.of(new FieldError("sendAt", "must be in the future")));
         }
         if (notice.status() != NoticeStatus.DRAFT && notice.status() != NoticeStatus.SCHEDULED) {

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -46,8 +45,7 @@ public class PropertySettingsService {
     public PropertySettings patch(Caller caller, String propertyId, JsonNode body) {
         caller.requireProperty(propertyId, "Property");
         if (!caller.roles().contains(ADMIN)) {
-            throw new ApiProblem(HttpStatus.FORBIDDEN, "FORBIDDEN", "Forbidden",
-                    "Only a property administrator can change the property's settings.");
+            throw ApiProblem.forbidden("Only a property administrator can change the property's settings.");
         }
         MergePatch patch = MergePatch.parse(body, SettingsRules.PATCHABLE, SettingsRules.NESTED);
         SettingsRules.Checked checked = SettingsRules.apply(store.find(propertyId), patch, defaults);

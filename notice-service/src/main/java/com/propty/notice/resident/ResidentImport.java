@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -155,7 +154,7 @@ public class ResidentImport {
     }
 
     private static ApiProblem tooManyRows() {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, "TOO_MANY_ROWS", "Too many rows",
+        return ApiProblem.badRequest("TOO_MANY_ROWS", "Too many rows",
                 "At most " + MAX_ROWS + " rows per request: import a larger rent roll in several requests.");
     }
 }

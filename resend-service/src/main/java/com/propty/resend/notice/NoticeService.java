@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -121,7 +120,7 @@ public class NoticeService implements DisposableBean {
     }
 
     public static ApiProblem unavailable() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "NOTICE_SERVICE_UNAVAILABLE",
+        return ApiProblem.unavailable("NOTICE_SERVICE_UNAVAILABLE",
                 "Notice service unavailable",
                 "The notice's delivery states cannot be read right now; nothing was resent. Try again shortly.");
     }
