@@ -100,9 +100,8 @@ public class NoticeDispatch {
 
     /**
      * Moves the notice to SENDING with a fresh dispatch if it is in one of these states (and due by {@code dueBy}, when
-     * given); null when it is not. Its
-     * entry in {@link DispatchesUnderWay} is written first, with the same lease, so a crash after the notice's write
-     * leaves what the recovery job needs; once it is SENDING it is no longer scheduled.
+     * given); null when it is not. Its entry in {@link DispatchesUnderWay} is written first, with the same lease, so a
+     * crash after the notice's write leaves what the recovery job needs; once it is SENDING it is no longer scheduled.
      */
     private Notice begin(String noticeId, Set<NoticeStatus> from, Instant dueBy) {
         Instant now = clock.instant();
