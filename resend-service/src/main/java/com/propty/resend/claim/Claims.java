@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -146,16 +147,18 @@ public class Claims {
 
     /** The request for these targets is on the bus: their claims now wait for a result, with no timeout. */
     public void published(String noticeId, List<Target> targets) {
-        if (!targets.isEmpty()) {
-            store.markPublished(ids(noticeId, targets));
-            store.moveVersions(List.of(noticeId));
-        }
+        change(noticeId, targets, store::markPublished);
     }
 
     /** The request for these targets could not be published: give the channels back. */
     public void abandon(String noticeId, List<Target> targets) {
+        change(noticeId, targets, store::release);
+    }
+
+    /** Writes these targets' claims, then moves the notice's version. */
+    private void change(String noticeId, List<Target> targets, Consumer<List<String>> write) {
         if (!targets.isEmpty()) {
-            store.release(ids(noticeId, targets));
+            write.accept(ids(noticeId, targets));
             store.moveVersions(List.of(noticeId));
         }
     }
