@@ -57,16 +57,6 @@ public class ResendHistory {
         }
     }
 
-    /** The key of a request chunk. */
-    public static String chunkId(String resendId, int chunkIndex) {
-        return resendId + ":" + chunkIndex;
-    }
-
-    /** The key of a target's state: one per (resend, recipient, channel). */
-    public static String targetId(String resendId, String recipientId, String channel) {
-        return resendId + ":" + recipientId + ":" + channel;
-    }
-
     /**
      * Newest first; 404 when the notice does not exist or belongs to a property the caller may not see — told by its
      * resends, or, when it has none yet, by notice-service.

@@ -6,7 +6,6 @@ import com.propty.events.ResendRequested;
 import com.propty.events.ResendScope;
 import com.propty.events.ResendType;
 import com.propty.history.history.HistoryStore;
-import com.propty.history.history.ResendHistory;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -69,7 +68,7 @@ class MongoHistoryStore implements HistoryStore {
                 List<Document> targets = chunk.targets().stream().map(t -> new Document("recipientId", t.recipientId())
                         .append("channel", t.channel().name()).append("attempt", t.attempt())
                         .append("address", t.address()).append("fallback", t.fallback())).toList();
-                bulk.upsert(Query.query(Criteria.where("_id").is(ResendHistory.chunkId(chunk.resendId(),
+                bulk.upsert(Query.query(Criteria.where("_id").is(chunkId(chunk.resendId(),
                         chunk.chunkIndex()))), new Update().setOnInsert("targets", targets));
             }
         });
@@ -79,12 +78,22 @@ class MongoHistoryStore implements HistoryStore {
     public void mergeStates(List<StateOfTarget> states) {
         Upserts.all(mongo, TARGETS, bulk -> {
             for (StateOfTarget s : states) {
-                bulk.upsert(Query.query(Criteria.where("_id").is(ResendHistory.targetId(s.resendId(), s.recipientId(),
+                bulk.upsert(Query.query(Criteria.where("_id").is(targetId(s.resendId(), s.recipientId(),
                         s.channel()))), new Update().setOnInsert("resendId", s.resendId())
                         .setOnInsert("noticeId", s.noticeId())
                         .max("state", TargetStateDocuments.toDocument(s.state())));
             }
         });
+    }
+
+    /** The key of a request chunk's document. */
+    static String chunkId(String resendId, int chunkIndex) {
+        return resendId + ":" + chunkIndex;
+    }
+
+    /** The key of a target's state: one per (resend, recipient, channel). */
+    static String targetId(String resendId, String recipientId, String channel) {
+        return resendId + ":" + recipientId + ":" + channel;
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.propty.history.store;
 
 import com.propty.events.Channel;
 import com.propty.events.Target;
-import com.propty.history.history.ResendHistory;
 import com.propty.history.history.TargetState;
 import com.propty.history.targets.TargetStore;
 import java.util.HashMap;
@@ -44,7 +43,7 @@ class MongoTargetStore implements TargetStore {
 
     @Override
     public List<Target> chunk(String resendId, int chunkIndex) {
-        Document chunk = mongo.findById(ResendHistory.chunkId(resendId, chunkIndex), Document.class,
+        Document chunk = mongo.findById(MongoHistoryStore.chunkId(resendId, chunkIndex), Document.class,
                 MongoHistoryStore.CHUNKS);
         if (chunk == null) {
             return List.of();
@@ -57,7 +56,7 @@ class MongoTargetStore implements TargetStore {
     @Override
     public Map<String, TargetState> states(String resendId, List<Target> targets) {
         List<String> ids = targets.stream()
-                .map(t -> ResendHistory.targetId(resendId, t.recipientId(), t.channel().name())).toList();
+                .map(t -> MongoHistoryStore.targetId(resendId, t.recipientId(), t.channel().name())).toList();
         Query query = Query.query(Criteria.where("_id").in(ids));
         query.fields().include("state");
         Map<String, TargetState> states = new HashMap<>();
