@@ -11,6 +11,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 import com.propty.events.Channel;
 import com.propty.events.Content;
@@ -38,6 +39,8 @@ class MongoDeferredSends implements DeferredSends {
 
     MongoDeferredSends(MongoTemplate mongo) {
         this.deferred = mongo.getCollection("deferred");
+        // Real MongoDB serves claimDue from this; the embedded store ignores it and scans the retry store.
+        deferred.createIndex(Indexes.ascending("nextAttemptAt"));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -53,6 +54,8 @@ class MongoSendLedger implements SendLedger {
     MongoSendLedger(MongoTemplate mongo, Clock clock) {
         this.clock = clock;
         this.sends = mongo.getCollection("sends");
+        // Real MongoDB serves enterSendsInFlight's start-up query from this; the embedded store ignores it and scans.
+        sends.createIndex(Indexes.ascending("state", "claimedAt"));
         this.inFlight = new SendsInFlight(mongo.getCollection(SendsInFlight.COLLECTION));
     }
 
