@@ -66,12 +66,12 @@ public final class ServiceArchitecture {
     private final List<String> toleratedEdges;
     /** Controllers that stay outside the module's {@code web} package, by relative name. */
     private final List<String> controllersOutsideWeb;
-    /** Null when the module has no store room; else the classes still using MongoDB outside it, by relative name. */
-    private final List<String> storeOutsideStore;
+    /** Whether the module keeps its MongoDB code in a {@code store} package. */
+    private final boolean storeRoom;
 
     private ServiceArchitecture(String basePackage, JavaClasses classes, List<String> modules, List<String> pureRules,
             List<String> clockExceptions, List<String> toleratedEdges, List<String> controllersOutsideWeb,
-            List<String> storeOutsideStore) {
+            boolean storeRoom) {
         this.basePackage = basePackage;
         this.classes = classes;
         this.modules = modules;
@@ -79,26 +79,26 @@ public final class ServiceArchitecture {
         this.clockExceptions = clockExceptions;
         this.toleratedEdges = toleratedEdges;
         this.controllersOutsideWeb = controllersOutsideWeb;
-        this.storeOutsideStore = storeOutsideStore;
+        this.storeRoom = storeRoom;
     }
 
     /** The main classes of the module whose root package is {@code basePackage} (imported once per test JVM). */
     public static ServiceArchitecture of(String basePackage) {
         return new ServiceArchitecture(basePackage, IMPORTED.computeIfAbsent(basePackage, p -> new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(p)), List.of(), List.of(), null, List.of(), List.of(), null);
+                .importPackages(p)), List.of(), List.of(), null, List.of(), List.of(), false);
     }
 
     /** The other platform modules it may use, by root package ({@code "com.propty.events"}, {@code "com.propty.kit"}). */
     public ServiceArchitecture using(String... modulePackages) {
         return new ServiceArchitecture(basePackage, classes, List.of(modulePackages), pureRules, clockExceptions,
-                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
+                toleratedEdges, controllersOutsideWeb, storeRoom);
     }
 
     /** Its pure rules, relative to the root package ({@code "notice.NoticeStatusRule"}); nested classes included. */
     public ServiceArchitecture pureRules(String... relativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, List.of(relativeNames), clockExceptions,
-                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
+                toleratedEdges, controllersOutsideWeb, storeRoom);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture timeFromTheClock(String... exceptRelativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, List.of(exceptRelativeNames),
-                toleratedEdges, controllersOutsideWeb, storeOutsideStore);
+                toleratedEdges, controllersOutsideWeb, storeRoom);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture toleratingCycleEdges(String... edges) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, List.of(edges),
-                controllersOutsideWeb, storeOutsideStore);
+                controllersOutsideWeb, storeRoom);
     }
 
     /**
@@ -125,17 +125,16 @@ public final class ServiceArchitecture {
      */
     public ServiceArchitecture controllersOutsideWeb(String... relativeNames) {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, toleratedEdges,
-                List.of(relativeNames), storeOutsideStore);
+                List.of(relativeNames), storeRoom);
     }
 
     /**
      * It keeps its MongoDB code in one room, the {@code store} package, whose classes implement the small store
-     * interfaces the features declare; the named classes (relative names) still use MongoDB outside it, and the rule
-     * fails once one of them no longer does, so the list only shrinks.
+     * interfaces the features declare.
      */
-    public ServiceArchitecture storeRoom(String... exceptRelativeNames) {
+    public ServiceArchitecture storeRoom() {
         return new ServiceArchitecture(basePackage, classes, modules, pureRules, clockExceptions, toleratedEdges,
-                controllersOutsideWeb, List.of(exceptRelativeNames));
+                controllersOutsideWeb, true);
     }
 
     boolean hasPureRules() {
@@ -148,7 +147,7 @@ public final class ServiceArchitecture {
     }
 
     boolean hasStoreRoom() {
-        return storeOutsideStore != null;
+        return storeRoom;
     }
 
     boolean hasClock() {
@@ -198,26 +197,9 @@ public final class ServiceArchitecture {
                 .check(classes);
     }
 
-    /**
-     * MongoDB types (Spring Data MongoDB, the driver, BSON) are used in the {@code store} package only, but for the
-     * named exceptions; each exception must still exist outside it and still use MongoDB.
-     */
+    /** MongoDB types (Spring Data MongoDB, the driver, BSON) are used in the {@code store} package only. */
     public void assertMongoOnlyInTheStore() {
-        String store = basePackage + ".store";
-        Set<String> excepted = Set.copyOf(storeOutsideStore.stream().map(n -> basePackage + "." + n).toList());
-        DescribedPredicate<JavaClass> mongo = resideInAnyPackage(MONGO);
-        for (String name : excepted) {
-            boolean usesMongo = classes.contain(name) && !classes.get(name).getPackageName().startsWith(store)
-                    && classes.get(name).getDirectDependenciesFromSelf().stream()
-                            .anyMatch(d -> mongo.test(d.getTargetClass()));
-            if (!usesMongo) {
-                throw new AssertionError(name + " uses no MongoDB type outside " + store + " any more: take it off "
-                        + "the list");
-            }
-        }
-        noClasses().that(DescribedPredicate.describe("are outside " + store + " and not excepted " + excepted,
-                        (JavaClass c) -> !c.getPackageName().startsWith(store) && !excepted.contains(c.getName())
-                                && excepted.stream().noneMatch(n -> c.getName().startsWith(n + "$"))))
+        noClasses().that().resideOutsideOfPackage(basePackage + ".store..")
                 .should().dependOnClassesThat().resideInAnyPackage(MONGO)
                 .because("MongoDB code lives in the store room, behind the features' store interfaces")
                 .check(classes);
